@@ -1,0 +1,120 @@
+#include <stdalign.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct ngojst_arena_chunk {
+	ngojst_arena_chunk *next;
+	size_t size;
+	size_t used;
+	alignas(max_align_t) unsigned char data[];
+};
+
+#define ARENA_ALIGN (alignof(max_align_t))
+#define ARENA_MAX_CHUNK ((size_t)1 << 20)
+
+void ngojst_arena_init(ngojst_arena *a, ngojst_context *ctx, size_t first_chunk)
+{
+	a->ctx = ctx;
+	a->head = NULL;
+	a->chunk_size = first_chunk ? first_chunk : 4096;
+	a->total = 0;
+}
+
+void ngojst_arena_release(ngojst_arena *a)
+{
+	ngojst_arena_chunk *c = a->head, *next;
+
+	while (c) {
+		next = c->next;
+		ngojst_free(a->ctx, c);
+		c = next;
+	}
+	a->head = NULL;
+	a->total = 0;
+}
+
+void ngojst_arena_reset(ngojst_arena *a)
+{
+	ngojst_arena_chunk *c = a->head, *last = NULL;
+
+	/* The oldest chunk is the last in the list; keep it. */
+	while (c && c->next) {
+		ngojst_arena_chunk *next = c->next;
+		ngojst_free(a->ctx, c);
+		c = next;
+	}
+	last = c;
+	if (last)
+		last->used = 0;
+	a->head = last;
+	a->total = 0;
+}
+
+void *ngojst_arena_alloc(ngojst_arena *a, size_t size)
+{
+	ngojst_arena_chunk *c = a->head;
+	size_t need;
+
+	if (size > SIZE_MAX - ARENA_ALIGN)
+		return NULL;
+	need = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	if (!need)
+		need = ARENA_ALIGN;
+	if (!c || c->size - c->used < need) {
+		size_t csize = a->chunk_size;
+
+		if (csize < need)
+			csize = need;
+		if (csize > SIZE_MAX - sizeof(*c))
+			return NULL;
+		c = ngojst_alloc(a->ctx, sizeof(*c) + csize);
+		if (!c)
+			return NULL;
+		c->size = csize;
+		c->used = 0;
+		/* Put a fresh chunk in front only when it has room left over;
+		 * a dedicated big chunk goes behind the current one. */
+		if (a->head && csize == need) {
+			c->next = a->head->next;
+			a->head->next = c;
+		} else {
+			c->next = a->head;
+			a->head = c;
+		}
+		if (a->chunk_size < ARENA_MAX_CHUNK)
+			a->chunk_size *= 2;
+	}
+	c->used += need;
+	a->total += need;
+	return c->data + c->used - need;
+}
+
+void *ngojst_arena_zalloc(ngojst_arena *a, size_t size)
+{
+	void *p = ngojst_arena_alloc(a, size);
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+char *ngojst_arena_strndup(ngojst_arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if (n == SIZE_MAX)
+		return NULL;
+	p = ngojst_arena_alloc(a, n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *ngojst_arena_strdup(ngojst_arena *a, const char *s)
+{
+	return ngojst_arena_strndup(a, s, strlen(s));
+}

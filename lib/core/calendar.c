@@ -1,0 +1,1 @@
+/* placeholder: being written */ typedef int ngojst_placeholder_calendar;
