@@ -59,8 +59,11 @@ NGOJST_API int ngojst_easter_sunday(ngojst_date *out, int year);
  * @param cal the calendar, or NULL for the statutory days only.
  * @param day a valid date.
  * @param lang language of the name.
- * @param[out] name if not NULL, receives the holiday's static name, or NULL.
- * @return 1 if a holiday or added day off, else 0.
+ * @param[out] name if not NULL, receives the holiday's static name (a generic
+ *        "additional day off" for an added day), or NULL.
+ * @return 1 if a holiday or added day off, else 0 (also for an invalid day).
+ *
+ * Days tied to Easter are known from 1583, the first Gregorian Easter.
  */
 NGOJST_API int ngojst_calendar_is_holiday(const ngojst_calendar *cal, ngojst_date day, ngojst_lang lang, const char **name);
 
@@ -125,7 +128,8 @@ NGOJST_API int ngojst_deadline_months(const ngojst_calendar *cal, ngojst_date *o
  * @param month M.
  * @param day D (must exist in that month and year).
  * @param roll the roll-over rule.
- * @return 0 or #NGOJST_ERANGE.
+ * @return 0; #NGOJST_ERANGE for an impossible or out-of-range date;
+ *         #NGOJST_EINVAL for a NULL out or an unknown roll.
  */
 NGOJST_API int ngojst_deadline_fixed(const ngojst_calendar *cal, ngojst_date *out, int year, int year_offset, int month, int day, ngojst_rollover roll);
 

@@ -42,7 +42,7 @@ NGOJST_API int ngojst_date_days_in_month(int year, int month);
  * @param year 1..9999.
  * @param month 1..12.
  * @param day 1..days in that month.
- * @return 0 or #NGOJST_ERANGE.
+ * @return 0, #NGOJST_ERANGE, or #NGOJST_EINVAL for a NULL out.
  */
 NGOJST_API int ngojst_date_make(ngojst_date *out, int year, int month, int day);
 
@@ -89,7 +89,7 @@ NGOJST_API int ngojst_date_from_days(ngojst_date *out, int32_t days);
  * @param[out] out the result.
  * @param d a valid date.
  * @param days days to add; may be negative.
- * @return 0 or #NGOJST_ERANGE.
+ * @return 0, #NGOJST_ERANGE, or #NGOJST_EINVAL for an invalid d.
  */
 NGOJST_API int ngojst_date_add_days(ngojst_date *out, ngojst_date d, int32_t days);
 
@@ -99,7 +99,7 @@ NGOJST_API int ngojst_date_add_days(ngojst_date *out, ngojst_date d, int32_t day
  * @param[out] out the result.
  * @param d a valid date.
  * @param months months to add; may be negative.
- * @return 0 or #NGOJST_ERANGE.
+ * @return 0, #NGOJST_ERANGE, or #NGOJST_EINVAL for an invalid d.
  */
 NGOJST_API int ngojst_date_add_months(ngojst_date *out, ngojst_date d, int32_t months);
 

@@ -33,7 +33,8 @@ enum ngojst_money_parse_flags {
  *
  * Accepted: an optional sign (a '-' only with #NGOJST_MONEY_ALLOW_NEGATIVE),
  * digits optionally grouped by single spaces, non-breaking spaces (U+00A0,
- * U+202F) or apostrophes in groups of three, a decimal separator '.' or ','
+ * U+202F) or apostrophes in groups of three (one kind of separator per
+ * amount; the first group has 1 to 3 digits), a decimal separator '.' or ','
  * followed by one or two digits, and an optional trailing " zł", "zł" or
  * " PLN". Rejected: exponents, more than two decimals, empty input, any other
  * character, and values beyond ±92 233 720 368 547 758,07 zł.
@@ -42,16 +43,18 @@ enum ngojst_money_parse_flags {
  * @param text the text (need not be NUL-terminated).
  * @param len length of text in bytes.
  * @param flags a combination of #ngojst_money_parse_flags.
- * @return 0; #NGOJST_ERANGE on overflow or a negative amount not allowed;
- *         #NGOJST_EINVAL on a malformed amount (including more than two
- *         decimals).
+ * @return 0; #NGOJST_ERANGE on overflow, or for a '-' without
+ *         #NGOJST_MONEY_ALLOW_NEGATIVE (checked after the form, so a
+ *         malformed amount is always #NGOJST_EINVAL); #NGOJST_EINVAL on a
+ *         malformed amount (including more than two decimals) or a NULL
+ *         out.
  */
 NGOJST_API int ngojst_money_parse(ngojst_money *out, const char *text, size_t len, unsigned flags);
 
 /** Output styles for ngojst_money_format(). */
 typedef enum ngojst_money_style {
 	NGOJST_MONEY_PLAIN = 0, /**< "12345.67" (machine form, always two decimals). */
-	NGOJST_MONEY_POLISH = 1 /**< "12 345,67 zł" (non-breaking-free ASCII spaces as group separators). */
+	NGOJST_MONEY_POLISH = 1 /**< "12 345,67 zł" (plain ASCII spaces, not non-breaking ones, as group separators). */
 } ngojst_money_style;
 
 /**
@@ -61,7 +64,8 @@ typedef enum ngojst_money_style {
  * @param amount the amount in grosze (not #NGOJST_MONEY_NONE).
  * @param style the output style.
  * @return the length written (without the NUL), or a negative error:
- *         #NGOJST_ERANGE if buf is too small, #NGOJST_EINVAL for NONE.
+ *         #NGOJST_ERANGE if buf is too small (buf then holds ""),
+ *         #NGOJST_EINVAL for NONE, a NULL buf or an unknown style.
  */
 NGOJST_API int ngojst_money_format(char *buf, size_t size, ngojst_money amount, ngojst_money_style style);
 
@@ -70,7 +74,8 @@ NGOJST_API int ngojst_money_format(char *buf, size_t size, ngojst_money amount, 
  * @param[out] out the sum.
  * @param a first amount.
  * @param b second amount.
- * @return 0 or #NGOJST_ERANGE.
+ * @return 0; #NGOJST_ERANGE when the sum is beyond ±INT64_MAX or an operand
+ *         is #NGOJST_MONEY_NONE; #NGOJST_EINVAL for a NULL out.
  */
 NGOJST_API int ngojst_money_add(ngojst_money *out, ngojst_money a, ngojst_money b);
 

@@ -15,5 +15,9 @@
 #include <ngojst/date.h>
 #include <ngojst/calendar.h>
 #include <ngojst/report.h>
+#include <ngojst/document.h>
+#include <ngojst/ruleset.h>
+#include <ngojst/validate.h>
+#include <ngojst/programme.h>
 
 #endif /* NGOJST_H */

@@ -37,18 +37,27 @@ void ngojst_arena_release(ngojst_arena *a)
 
 void ngojst_arena_reset(ngojst_arena *a)
 {
-	ngojst_arena_chunk *c = a->head, *last = NULL;
+	ngojst_arena_chunk *c, *next, *keep = NULL;
 
-	/* The oldest chunk is the last in the list; keep it. */
-	while (c && c->next) {
-		ngojst_arena_chunk *next = c->next;
-		ngojst_free(a->ctx, c);
-		c = next;
+	/* Keep the smallest chunk: normally the first one, since ordinary
+	 * chunks double in size and a dedicated chunk is never smaller than
+	 * the ordinary size of its time. The oldest chunk is not reliably the
+	 * last in the list (a dedicated chunk is linked behind the head), and
+	 * keeping the last would pin a large block between documents. */
+	for (c = a->head; c; c = c->next) {
+		if (!keep || c->size < keep->size)
+			keep = c;
 	}
-	last = c;
-	if (last)
-		last->used = 0;
-	a->head = last;
+	for (c = a->head; c; c = next) {
+		next = c->next;
+		if (c != keep)
+			ngojst_free(a->ctx, c);
+	}
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
 	a->total = 0;
 }
 

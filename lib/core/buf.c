@@ -38,6 +38,10 @@ static bool reserve(ngojst_buf *b, size_t extra)
 
 void ngojst_buf_add(ngojst_buf *b, const char *s, size_t n)
 {
+	/* An empty span may come with a NULL pointer, which memcpy must not
+	 * be given even for zero bytes. */
+	if (!n)
+		return;
 	if (!reserve(b, n))
 		return;
 	memcpy(b->data + b->len, s, n);
@@ -87,6 +91,8 @@ void ngojst_buf_json_escape(ngojst_buf *b, const char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	size_t i, run = 0;
 
+	if (!n)
+		return;  /* s may be NULL; even s + 0 is undefined then */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		const char *esc = NULL;

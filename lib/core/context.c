@@ -110,7 +110,7 @@ void *ngojst_calloc(ngojst_context *ctx, size_t n, size_t size)
 		return NULL;
 	p = ngojst_alloc(ctx, n * size);
 	if (p)
-		memset(p, 0, n * size ? n * size : 1);
+		memset(p, 0, n * size);
 	return p;
 }
 

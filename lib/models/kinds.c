@@ -1,0 +1,44 @@
+/* The registry of document kinds and built-in checks. A new instrument adds
+ * its kinds and its built-ins here. */
+#include <string.h>
+
+#include "models.h"
+
+static const ngojst_kind *const kinds[] = {
+	&ngojst_kind_annual_programme,
+	&ngojst_kind_multiannual_programme,
+	&ngojst_kind_programme_report,
+};
+
+static const struct {
+	const ngojst_builtin_check *checks;
+	const size_t *count;
+} builtin_tables[] = {
+	{ ngojst_programme_builtins, &ngojst_programme_builtin_count },
+};
+
+const ngojst_kind *ngojst_kind_at(size_t index)
+{
+	return index < sizeof(kinds) / sizeof(kinds[0]) ? kinds[index] : NULL;
+}
+
+const ngojst_kind *ngojst_kind_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kinds[i]->name, name))
+			return kinds[i];
+	return NULL;
+}
+
+const ngojst_builtin_check *ngojst_builtin_find(const char *name)
+{
+	size_t t, i;
+
+	for (t = 0; t < sizeof(builtin_tables) / sizeof(builtin_tables[0]); t++)
+		for (i = 0; i < *builtin_tables[t].count; i++)
+			if (!strcmp(builtin_tables[t].checks[i].name, name))
+				return &builtin_tables[t].checks[i];
+	return NULL;
+}

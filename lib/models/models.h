@@ -1,0 +1,15 @@
+/* Private: each instrument's kinds and built-in checks, collected by
+ * kinds.c into the registries the rest of the library uses. */
+#ifndef NGOJST_MODELS_H
+#define NGOJST_MODELS_H
+
+#include "../schema/schema.h"
+
+extern const ngojst_kind ngojst_kind_annual_programme;
+extern const ngojst_kind ngojst_kind_multiannual_programme;
+extern const ngojst_kind ngojst_kind_programme_report;
+
+extern const ngojst_builtin_check ngojst_programme_builtins[];
+extern const size_t ngojst_programme_builtin_count;
+
+#endif

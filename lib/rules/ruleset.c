@@ -1,0 +1,220 @@
+/* Rule-set lookups and the public read-only views. */
+#include <stdio.h>
+#include <string.h>
+
+#include "load-private.h"
+#include "ruleset-private.h"
+
+const ngojst_param *ngojst_ruleset_param(const ngojst_ruleset *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nparams; i++)
+		if (!strcmp(rs->params[i].name, name))
+			return &rs->params[i];
+	return NULL;
+}
+
+const ngojst_list *ngojst_ruleset_list(const ngojst_ruleset *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nlists; i++)
+		if (!strcmp(rs->lists[i].name, name))
+			return &rs->lists[i];
+	return NULL;
+}
+
+const ngojst_source *ngojst_ruleset_source(const ngojst_ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nsources; i++)
+		if (!strcmp(rs->sources[i].id, id))
+			return &rs->sources[i];
+	return NULL;
+}
+
+const ngojst_rule *ngojst_ruleset_rule(const ngojst_ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < rs->nrules; i++)
+		if (!strcmp(rs->rules[i].id, id))
+			return &rs->rules[i];
+	return NULL;
+}
+
+bool ngojst_date_in(ngojst_date d, ngojst_date from, ngojst_date to)
+{
+	if (!ngojst_date_is_none(from) && ngojst_date_cmp(d, from) < 0)
+		return false;
+	if (!ngojst_date_is_none(to) && ngojst_date_cmp(d, to) > 0)
+		return false;
+	return true;
+}
+
+/* The value in force: the latest layer wins (an overlay's tightening), then
+ * the latest start date among values of that layer. */
+const ngojst_param_value *ngojst_param_at(const ngojst_param *p, ngojst_date when)
+{
+	const ngojst_param_value *best = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nvalues; i++) {
+		const ngojst_param_value *v = &p->values[i];
+
+		if (!ngojst_date_in(when, v->valid_from, v->valid_to))
+			continue;
+		if (!best || v->layer > best->layer ||
+		    (v->layer == best->layer && ngojst_date_cmp(v->valid_from, best->valid_from) > 0))
+			best = v;
+	}
+	return best;
+}
+
+bool ngojst_rule_applies(const ngojst_rule *r, const char *kind, ngojst_date law_date)
+{
+	size_t i;
+
+	if (!r->enabled || !ngojst_date_in(law_date, r->valid_from, r->valid_to))
+		return false;
+	for (i = 0; i < r->nkinds; i++)
+		if (!strcmp(r->kinds[i], kind))
+			return true;
+	return false;
+}
+
+int ngojst_rule_citation(const ngojst_ruleset *rs, const ngojst_rule *r, ngojst_lang lang, char *buf, size_t size)
+{
+	const ngojst_basis *b = &r->basis;
+	const ngojst_source *src = ngojst_ruleset_source(rs, b->act);
+	const char *act = src ? (lang == NGOJST_LANG_PL ? src->short_pl : src->short_en) : b->act;
+	bool pl = lang == NGOJST_LANG_PL;
+	size_t n = 0;
+
+#define ADD(...) do { int k_ = snprintf(buf + n, n < size ? size - n : 0, __VA_ARGS__); if (k_ > 0) n += (size_t)k_; } while (0)
+	if (b->art)
+		ADD("art. %s", b->art);
+	else
+		ADD("§ %s", b->par);
+	if (b->ust)
+		ADD(pl ? " ust. %s" : " sec. %s", b->ust);
+	if (b->pkt)
+		ADD(pl ? " pkt %s" : " item %s", b->pkt);
+	if (b->lit)
+		ADD(pl ? " lit. %s" : " letter %s", b->lit);
+	if (b->zd)
+		ADD(pl ? " zd. %s" : " sentence %s", b->zd);
+	ADD(" %s", act ? act : "");
+#undef ADD
+	return n < size ? NGOJST_OK : NGOJST_ERANGE;
+}
+
+/* ---- public views ----------------------------------------------------------- */
+
+static const char *arena_printf(ngojst_arena *a, const char *s)
+{
+	return ngojst_arena_strdup(a, s);
+}
+
+int ngojst_ld_build_infos(ngojst_loader *ld)
+{
+	ngojst_ruleset *rs = ld->rs;
+	size_t i, k;
+
+	rs->infos = ngojst_calloc(ld->ctx, rs->nrules ? rs->nrules : 1, sizeof(*rs->infos));
+	if (!rs->infos)
+		return ld->err = NGOJST_ENOMEM;
+	for (i = 0; i < rs->nrules; i++) {
+		const ngojst_rule *r = &rs->rules[i];
+		ngojst_rule_info *info = &rs->infos[i];
+		char buf[512];
+		size_t n = 0;
+
+		info->id = r->id;
+		for (k = 0; k < r->nkinds && n < sizeof(buf); k++)
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", k ? "," : "", r->kinds[k]);
+		info->kinds = arena_printf(&rs->arena, buf);
+		if (r->check.kind == NGOJST_CHECK_BUILTIN)
+			snprintf(buf, sizeof(buf), "builtin:%s", r->check.builtin);
+		else
+			snprintf(buf, sizeof(buf), "%s", ngojst_check_kind_name(r->check.kind));
+		info->check = arena_printf(&rs->arena, buf);
+		info->severity = r->severity;
+		info->consequence = r->consequence;
+		info->status = r->status;
+		ngojst_rule_citation(rs, r, NGOJST_LANG_PL, buf, sizeof(buf));
+		info->citation_pl = arena_printf(&rs->arena, buf);
+		ngojst_rule_citation(rs, r, NGOJST_LANG_EN, buf, sizeof(buf));
+		info->citation_en = arena_printf(&rs->arena, buf);
+		info->title_pl = r->title[0];
+		info->title_en = r->title[1];
+		info->message_pl = r->message[0];
+		info->message_en = r->message[1];
+		info->note = r->note;
+		info->valid_from = r->valid_from;
+		info->valid_to = r->valid_to;
+		info->enabled = r->enabled;
+		info->ruleset_id = rs->layers[r->layer].id;
+		info->changed_by = rs->layers[r->changed_by].id;
+		if (!info->kinds || !info->check || !info->citation_pl || !info->citation_en)
+			return ld->err = NGOJST_ENOMEM;
+	}
+	return NGOJST_OK;
+}
+
+size_t ngojst_ruleset_layer_count(const ngojst_ruleset *rs)
+{
+	return rs ? rs->nlayers : 0;
+}
+
+int ngojst_ruleset_layer(const ngojst_ruleset *rs, size_t index, ngojst_report_ruleset *info)
+{
+	if (!rs || !info || index >= rs->nlayers)
+		return NGOJST_EINVAL;
+	info->id = rs->layers[index].id;
+	info->version = rs->layers[index].version;
+	info->sha256 = rs->layers[index].sha256;
+	info->source = rs->layers[index].source;
+	return NGOJST_OK;
+}
+
+size_t ngojst_ruleset_rule_count(const ngojst_ruleset *rs)
+{
+	return rs ? rs->nrules : 0;
+}
+
+const ngojst_rule_info *ngojst_ruleset_rule_at(const ngojst_ruleset *rs, size_t index)
+{
+	return rs && index < rs->nrules ? &rs->infos[index] : NULL;
+}
+
+const ngojst_rule_info *ngojst_ruleset_find_rule(const ngojst_ruleset *rs, const char *id)
+{
+	const ngojst_rule *r = rs && id ? ngojst_ruleset_rule(rs, id) : NULL;
+
+	return r ? &rs->infos[r - rs->rules] : NULL;
+}
+
+size_t ngojst_ruleset_conflict_count(const ngojst_ruleset *rs)
+{
+	return rs ? rs->nconflicts : 0;
+}
+
+int ngojst_ruleset_conflict(const ngojst_ruleset *rs, size_t index, ngojst_diag *out)
+{
+	const ngojst_conflict *c;
+
+	if (!rs || !out || index >= rs->nconflicts)
+		return NGOJST_EINVAL;
+	c = &rs->conflicts[index];
+	out->code = NGOJST_ERULESET;
+	out->source = c->pos.source;
+	out->line = c->pos.line;
+	out->column = c->pos.column;
+	out->offset = c->pos.offset;
+	out->path = NULL;
+	out->message = c->message;
+	return NGOJST_OK;
+}

@@ -1,0 +1,367 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "binder.h"
+#include "../core/buf.h"
+
+#define STR_TAG "tag:yaml.org,2002:str"
+
+typedef struct binder {
+	ngojst_context *ctx;
+	ngojst_arena *arena;
+	const char *source;
+	ngojst_buf path;   /* JSON pointer of the node being bound */
+	int err;           /* first error: EINPUT, or ENOMEM which stops at once */
+} binder;
+
+static int fail(binder *b, const ngojst_node *n, const char *fmt, ...) NGOJST_PRINTF(3, 4);
+
+static int fail(binder *b, const ngojst_node *n, const char *fmt, ...)
+{
+	va_list ap;
+	const char *path = ngojst_buf_cstr(&b->path);
+
+	va_start(ap, fmt);
+	ngojst_diag_addv(b->ctx, NGOJST_EINPUT, b->source, n ? n->line : 0, n ? n->column : 0,
+			 n ? n->offset : 0, path ? path : "", fmt, ap);
+	va_end(ap);
+	if (!b->err)
+		b->err = NGOJST_EINPUT;
+	return NGOJST_EINPUT;
+}
+
+static const char *where(binder *b)
+{
+	const char *p = ngojst_buf_cstr(&b->path);
+
+	return p && *p ? p : "/";
+}
+
+/* A scalar that is meant as data. Explicit tags other than !!str on plain
+ * data are refused: documents never ask the loader to construct objects. */
+static bool check_tag(binder *b, const ngojst_node *n)
+{
+	if (n->tag && strcmp(n->tag, STR_TAG) != 0) {
+		fail(b, n, "%s: the tag %s is not allowed in documents", where(b), n->tag);
+		return false;
+	}
+	return true;
+}
+
+static bool is_null(const ngojst_node *n)
+{
+	return n->type == NGOJST_NODE_SCALAR && ngojst_node_is_null(n) && !n->tag;
+}
+
+static void push_key(binder *b, const char *key, size_t *mark)
+{
+	size_t i;
+
+	*mark = b->path.len;
+	ngojst_buf_putc(&b->path, '/');
+	for (i = 0; key[i]; i++) {
+		if (key[i] == '~')
+			ngojst_buf_puts(&b->path, "~0");
+		else if (key[i] == '/')
+			ngojst_buf_puts(&b->path, "~1");
+		else
+			ngojst_buf_putc(&b->path, key[i]);
+	}
+}
+
+static void push_index(binder *b, size_t index, size_t *mark)
+{
+	*mark = b->path.len;
+	ngojst_buf_printf(&b->path, "/%zu", index);
+}
+
+static void pop(binder *b, size_t mark)
+{
+	b->path.len = mark;
+	if (b->path.data)
+		b->path.data[mark] = '\0';
+}
+
+static int bind_struct(binder *b, const ngojst_node *n, const ngojst_schema *schema, void *data,
+		       const char *const *skip, unsigned depth);
+
+static int bind_date_node(ngojst_context *ctx, const char *source, const ngojst_node *n, const char *path,
+			  ngojst_date *out)
+{
+	int rc;
+
+	if (n->type != NGOJST_NODE_SCALAR)
+		return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+				       "%s: expected a date (YYYY-MM-DD), found a %s", *path ? path : "/",
+				       ngojst_node_type_name(n));
+	rc = ngojst_date_parse(out, n->u.scalar.str, n->u.scalar.len);
+	if (rc == NGOJST_ERANGE)
+		return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+				       "%s: %s is not a date in the calendar", *path ? path : "/", n->u.scalar.str);
+	if (rc != NGOJST_OK)
+		return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+				       "%s: expected a date written YYYY-MM-DD, found \"%s\"", *path ? path : "/",
+				       n->u.scalar.str);
+	return NGOJST_OK;
+}
+
+int ngojst_bind_date(ngojst_context *ctx, const char *source, const ngojst_node *n, const char *path,
+		     ngojst_date *out)
+{
+	return bind_date_node(ctx, source, n, path, out);
+}
+
+int ngojst_bind_money(ngojst_context *ctx, const char *source, const ngojst_node *n, const char *path,
+		      bool nonneg, ngojst_money *out)
+{
+	int rc;
+	const char *p = *path ? path : "/";
+
+	if (n->type != NGOJST_NODE_SCALAR)
+		return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+				       "%s: expected an amount in złoty, found a %s", p, ngojst_node_type_name(n));
+	rc = ngojst_money_parse(out, n->u.scalar.str, n->u.scalar.len, NGOJST_MONEY_ALLOW_NEGATIVE);
+	if (rc == NGOJST_ERANGE)
+		return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+				       "%s: the amount %s is too large", p, n->u.scalar.str);
+	if (rc != NGOJST_OK)
+		return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+				       "%s: \"%s\" is not an amount in złoty (digits, at most two decimals, "
+				       "e.g. 12345.67 or \"12 345,67 zł\")", p, n->u.scalar.str);
+	if (nonneg && *out < 0)
+		return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+				       "%s: the amount %s must not be negative", p, n->u.scalar.str);
+	return NGOJST_OK;
+}
+
+int ngojst_bind_int(ngojst_context *ctx, const char *source, const ngojst_node *n, const char *path,
+		    int64_t *out)
+{
+	const char *s, *p = *path ? path : "/";
+	int64_t v = 0;
+	bool neg = false;
+
+	if (n->type != NGOJST_NODE_SCALAR || n->style != NGOJST_SCALAR_PLAIN)
+		return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+				       "%s: expected an integer, found %s", p,
+				       n->type == NGOJST_NODE_SCALAR ? "a quoted string" : ngojst_node_type_name(n));
+	s = n->u.scalar.str;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	if (!*s)
+		goto bad;
+	for (; *s; s++) {
+		int d;
+
+		if (*s < '0' || *s > '9')
+			goto bad;
+		d = *s - '0';
+		if (v > (INT64_MAX - d) / 10)
+			return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+					       "%s: the integer %s is out of range", p, n->u.scalar.str);
+		v = v * 10 + d;
+	}
+	*out = neg ? -v : v;
+	return NGOJST_OK;
+bad:
+	return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+			       "%s: expected an integer, found \"%s\"", p, n->u.scalar.str);
+}
+
+int ngojst_bind_bool(ngojst_context *ctx, const char *source, const ngojst_node *n, const char *path,
+		     bool *out)
+{
+	const char *s = n->type == NGOJST_NODE_SCALAR ? n->u.scalar.str : "";
+
+	if (n->type == NGOJST_NODE_SCALAR && n->style == NGOJST_SCALAR_PLAIN) {
+		if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE")) {
+			*out = true;
+			return NGOJST_OK;
+		}
+		if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE")) {
+			*out = false;
+			return NGOJST_OK;
+		}
+	}
+	return ngojst_diag_add(ctx, NGOJST_EINPUT, source, n->line, n->column, n->offset, path,
+			       "%s: expected true or false, found %s%s%s", *path ? path : "/",
+			       n->type == NGOJST_NODE_SCALAR ? "\"" : "a ",
+			       n->type == NGOJST_NODE_SCALAR ? s : ngojst_node_type_name(n),
+			       n->type == NGOJST_NODE_SCALAR ? "\"" : "");
+}
+
+/* Convert a typed-helper result into the binder's state. */
+static int note(binder *b, int rc)
+{
+	if (rc != NGOJST_OK && !b->err)
+		b->err = rc;
+	return rc;
+}
+
+static int bind_strings(binder *b, const ngojst_node *n, ngojst_strings *out)
+{
+	const char **items;
+	size_t i;
+
+	if (n->type != NGOJST_NODE_SEQUENCE)
+		return fail(b, n, "%s: expected a list of strings, found a %s", where(b), ngojst_node_type_name(n));
+	items = ngojst_arena_alloc(b->arena, (n->u.seq.count ? n->u.seq.count : 1) * sizeof(*items));
+	if (!items)
+		return b->err = NGOJST_ENOMEM;
+	for (i = 0; i < n->u.seq.count; i++) {
+		const ngojst_node *it = n->u.seq.items[i];
+		size_t mark;
+
+		push_index(b, i, &mark);
+		items[i] = NULL;
+		if (it->type != NGOJST_NODE_SCALAR)
+			fail(b, it, "%s: expected a string, found a %s", where(b), ngojst_node_type_name(it));
+		else if (check_tag(b, it))
+			items[i] = it->u.scalar.str;
+		pop(b, mark);
+	}
+	out->items = items;
+	out->count = n->u.seq.count;
+	return NGOJST_OK;
+}
+
+static int bind_list(binder *b, const ngojst_node *n, const ngojst_field *f, void *base, unsigned depth)
+{
+	char *items;
+	size_t i, esize = f->sub->size;
+
+	if (n->type != NGOJST_NODE_SEQUENCE)
+		return fail(b, n, "%s: expected a list, found a %s", where(b), ngojst_node_type_name(n));
+	if (n->u.seq.count && esize > SIZE_MAX / n->u.seq.count)
+		return b->err = NGOJST_ENOMEM;
+	items = ngojst_arena_alloc(b->arena, n->u.seq.count ? n->u.seq.count * esize : 1);
+	if (!items)
+		return b->err = NGOJST_ENOMEM;
+	for (i = 0; i < n->u.seq.count; i++) {
+		size_t mark;
+
+		ngojst_schema_init(f->sub, items + i * esize);
+		push_index(b, i, &mark);
+		bind_struct(b, n->u.seq.items[i], f->sub, items + i * esize, NULL, depth + 1);
+		pop(b, mark);
+		if (b->err == NGOJST_ENOMEM)
+			return b->err;
+	}
+	*(void **)(void *)((char *)base + f->offset) = items;
+	*(size_t *)(void *)((char *)base + f->count_offset) = n->u.seq.count;
+	return NGOJST_OK;
+}
+
+static int bind_field(binder *b, const ngojst_node *n, const ngojst_field *f, void *base, unsigned depth)
+{
+	void *p = (char *)base + f->offset;
+	const char *path = ngojst_buf_cstr(&b->path);
+
+	if (!path)
+		return b->err = NGOJST_ENOMEM;
+	if (is_null(n))
+		return NGOJST_OK; /* stays absent */
+	if (n->type == NGOJST_NODE_SCALAR && !check_tag(b, n))
+		return NGOJST_EINPUT;
+	switch (f->type) {
+	case NGOJST_FT_STRING:
+		if (n->type != NGOJST_NODE_SCALAR)
+			return fail(b, n, "%s: expected a string, found a %s", where(b), ngojst_node_type_name(n));
+		*(const char **)p = n->u.scalar.str;
+		return NGOJST_OK;
+	case NGOJST_FT_INT:
+		return note(b, ngojst_bind_int(b->ctx, b->source, n, path, p));
+	case NGOJST_FT_MONEY:
+		return note(b, ngojst_bind_money(b->ctx, b->source, n, path, f->flags & NGOJST_FIELD_NONNEG, p));
+	case NGOJST_FT_DATE:
+		return note(b, ngojst_bind_date(b->ctx, b->source, n, path, p));
+	case NGOJST_FT_FLAG: {
+		bool v;
+		int rc = note(b, ngojst_bind_bool(b->ctx, b->source, n, path, &v));
+
+		if (rc == NGOJST_OK)
+			*(ngojst_flag *)p = v ? NGOJST_FLAG_YES : NGOJST_FLAG_NO;
+		return rc;
+	}
+	case NGOJST_FT_STRINGS:
+		return bind_strings(b, n, p);
+	case NGOJST_FT_STRUCT:
+		return bind_struct(b, n, f->sub, p, NULL, depth + 1);
+	case NGOJST_FT_LIST:
+		return bind_list(b, n, f, base, depth);
+	}
+	return NGOJST_ERROR;
+}
+
+static bool skipped(const char *key, const char *const *skip)
+{
+	for (; skip && *skip; skip++)
+		if (strcmp(key, *skip) == 0)
+			return true;
+	return false;
+}
+
+static int bind_struct(binder *b, const ngojst_node *n, const ngojst_schema *schema, void *data,
+		       const char *const *skip, unsigned depth)
+{
+	size_t i;
+
+	if (n->type != NGOJST_NODE_MAPPING)
+		return fail(b, n, "%s: expected a mapping (%s), found a %s", where(b), schema->name,
+			    ngojst_node_type_name(n));
+	for (i = 0; i < n->u.map.count; i++) {
+		const ngojst_pair *pr = &n->u.map.pairs[i];
+		const char *key = pr->key->u.scalar.str;
+		const ngojst_field *f;
+		size_t mark;
+
+		if (skipped(key, skip))
+			continue;
+		f = ngojst_schema_field(schema, key, pr->key->u.scalar.len);
+		push_key(b, key, &mark);
+		if (!f) {
+			const char *hint = ngojst_schema_suggest(schema, key);
+
+			if (hint)
+				fail(b, pr->key, "%s: unknown key \"%s\" (did you mean \"%s\"?)", where(b), key, hint);
+			else
+				fail(b, pr->key, "%s: unknown key \"%s\"", where(b), key);
+		} else {
+			bind_field(b, pr->value, f, data, depth);
+		}
+		pop(b, mark);
+		if (b->err == NGOJST_ENOMEM)
+			return b->err;
+	}
+	for (i = 0; i < schema->nfields; i++) {
+		const ngojst_field *f = &schema->fields[i];
+
+		if ((f->flags & NGOJST_FIELD_REQUIRED) && !ngojst_node_get(n, f->name))
+			fail(b, n, "%s: missing required key \"%s\"", where(b), f->name);
+	}
+	return b->err;
+}
+
+int ngojst_bind(ngojst_context *ctx, ngojst_arena *arena, const char *source, const ngojst_node *root,
+		const ngojst_kind *kind, const char *const *skip, void **out)
+{
+	binder b = { ctx, arena, source, { 0 }, 0 };
+	void *data;
+
+	*out = NULL;
+	ngojst_buf_init(&b.path, ctx);
+	data = ngojst_arena_alloc(arena, kind->schema->size);
+	if (!data || !ngojst_buf_cstr(&b.path)) {
+		ngojst_buf_dispose(&b.path);
+		return NGOJST_ENOMEM;
+	}
+	ngojst_schema_init(kind->schema, data);
+	bind_struct(&b, root, kind->schema, data, skip, 0);
+	if (b.path.failed && !b.err)
+		b.err = NGOJST_ENOMEM;
+	ngojst_buf_dispose(&b.path);
+	if (b.err)
+		return b.err;
+	*out = data;
+	return NGOJST_OK;
+}

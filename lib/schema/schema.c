@@ -1,0 +1,151 @@
+#include <string.h>
+
+#include "schema.h"
+
+const char *ngojst_ftype_name(ngojst_ftype t)
+{
+	switch (t) {
+	case NGOJST_FT_STRING: return "string";
+	case NGOJST_FT_INT: return "integer";
+	case NGOJST_FT_MONEY: return "amount";
+	case NGOJST_FT_DATE: return "date";
+	case NGOJST_FT_FLAG: return "boolean";
+	case NGOJST_FT_STRINGS: return "list of strings";
+	case NGOJST_FT_STRUCT: return "mapping";
+	case NGOJST_FT_LIST: return "list of mappings";
+	}
+	return "?";
+}
+
+const ngojst_field *ngojst_schema_field(const ngojst_schema *schema, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < schema->nfields; i++) {
+		const ngojst_field *f = &schema->fields[i];
+
+		if (strncmp(f->name, name, len) == 0 && f->name[len] == '\0')
+			return f;
+	}
+	return NULL;
+}
+
+size_t ngojst_edit_distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[64];
+
+	if (lb >= 64 || la >= 64)
+		return cap + 1;
+	if ((la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t prev = row[0], best;
+
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t sub = prev + (a[i - 1] != b[j - 1]);
+			size_t del = row[j] + 1, ins = row[j - 1] + 1;
+
+			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+			prev = cur;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[lb];
+}
+
+const char *ngojst_schema_suggest(const ngojst_schema *schema, const char *name)
+{
+	const char *best = NULL;
+	size_t best_d = 3, i, len = strlen(name);
+	/* Allow more slack for longer names: a third of the length, at most 3. */
+	size_t cap = len / 3 < 1 ? 1 : (len / 3 > 3 ? 3 : len / 3);
+
+	for (i = 0; i < schema->nfields; i++) {
+		size_t d = ngojst_edit_distance(name, schema->fields[i].name, cap);
+
+		if (d <= cap && d < best_d + (best ? 0 : 1)) {
+			best = schema->fields[i].name;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+void ngojst_schema_init(const ngojst_schema *schema, void *data)
+{
+	size_t i;
+
+	memset(data, 0, schema->size);
+	for (i = 0; i < schema->nfields; i++) {
+		const ngojst_field *f = &schema->fields[i];
+		char *p = (char *)data + f->offset;
+
+		switch (f->type) {
+		case NGOJST_FT_INT:
+			*(int64_t *)(void *)p = NGOJST_INT_NONE;
+			break;
+		case NGOJST_FT_MONEY:
+			*(ngojst_money *)(void *)p = NGOJST_MONEY_NONE;
+			break;
+		case NGOJST_FT_STRUCT:
+			ngojst_schema_init(f->sub, p);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+bool ngojst_field_present(const ngojst_field *f, const void *base)
+{
+	const void *p = NGOJST_FIELD_PTR(base, f);
+	size_t i;
+
+	switch (f->type) {
+	case NGOJST_FT_STRING: {
+		const char *s = *(const char *const *)p;
+		return s && !blank(s);
+	}
+	case NGOJST_FT_INT:
+		return *(const int64_t *)p != NGOJST_INT_NONE;
+	case NGOJST_FT_MONEY:
+		return *(const ngojst_money *)p != NGOJST_MONEY_NONE;
+	case NGOJST_FT_DATE:
+		return !ngojst_date_is_none(*(const ngojst_date *)p);
+	case NGOJST_FT_FLAG:
+		return *(const ngojst_flag *)p != NGOJST_FLAG_UNSET;
+	case NGOJST_FT_STRINGS: {
+		const ngojst_strings *l = p;
+		/* A list whose every item is blank says nothing. */
+		for (i = 0; i < l->count; i++)
+			if (l->items[i] && !blank(l->items[i]))
+				return true;
+		return false;
+	}
+	case NGOJST_FT_STRUCT:
+		for (i = 0; i < f->sub->nfields; i++)
+			if (ngojst_field_present(&f->sub->fields[i], p))
+				return true;
+		return false;
+	case NGOJST_FT_LIST:
+		return *(const size_t *)(const void *)((const char *)base + f->count_offset) > 0;
+	}
+	return false;
+}
