@@ -19,5 +19,6 @@
 #include <ngojst/ruleset.h>
 #include <ngojst/validate.h>
 #include <ngojst/programme.h>
+#include <ngojst/cases.h>
 
 #endif /* NGOJST_H */

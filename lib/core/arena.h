@@ -20,7 +20,7 @@ typedef struct ngojst_arena {
 void ngojst_arena_init(ngojst_arena *a, ngojst_context *ctx, size_t first_chunk);
 /* Free every chunk. The arena may be reused afterwards. */
 void ngojst_arena_release(ngojst_arena *a);
-/* Keep the first chunk, drop the rest: cheap reuse between documents. */
+/* Keep the smallest chunk, drop the rest: cheap reuse between documents. */
 void ngojst_arena_reset(ngojst_arena *a);
 /* Aligned to max_align_t; NULL on overflow or out of memory. */
 void *ngojst_arena_alloc(ngojst_arena *a, size_t size);

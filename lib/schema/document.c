@@ -233,6 +233,33 @@ int ngojst_stream_next(ngojst_stream *s, const char *default_kind, ngojst_docume
 	return NGOJST_OK;
 }
 
+int ngojst_document_from_tree(ngojst_document **out, ngojst_context *ctx, const ngojst_tree *tree,
+			      const char *default_kind)
+{
+	ngojst_document *doc = ngojst_calloc(ctx, 1, sizeof(*doc));
+	int rc;
+
+	*out = NULL;
+	if (!doc)
+		return NGOJST_ENOMEM;
+	doc->ctx = ctx;
+	ngojst_arena_init(&doc->arena, ctx, 1024);
+	doc->tree = tree;
+	doc->index = tree->index;
+	doc->source = ngojst_arena_strdup(&doc->arena, tree->source);
+	if (!doc->source) {
+		ngojst_document_free(doc);
+		return NGOJST_ENOMEM;
+	}
+	rc = bind_tree(doc, default_kind);
+	if (rc) {
+		ngojst_document_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return NGOJST_OK;
+}
+
 int ngojst_document_load_buffer(ngojst_document **out, ngojst_context *ctx, const char *source_name, const char *data,
 				size_t len, const char *default_kind)
 {

@@ -106,6 +106,7 @@ struct ngojst_reader {
 	ngojst_node *root;
 	size_t node_count;
 	size_t expansions;
+	bool in_document;
 	size_t doc_start;
 	pos doc_at;
 };
@@ -316,12 +317,23 @@ static int fail_oom(ngojst_reader *r, const pos *at)
 	return fail(r, NGOJST_ENOMEM, at, "out of memory while reading the document");
 }
 
+/* A document too big is reported at its start: the document is the thing
+ * the limit is about. */
+static int document_too_big(ngojst_reader *r)
+{
+	return fail(r, NGOJST_ELIMIT, &r->doc_at,
+		    "document is larger than max_document_bytes (%zu bytes)",
+		    r->ctx->limits.max_document_bytes);
+}
+
 /* A problem the source found in the bytes (bad UTF-8, a limit, I/O). */
 static int fail_source(ngojst_reader *r)
 {
 	pos at;
 	unsigned line, column;
 
+	if (r->src.err_document && r->in_document)
+		return document_too_big(r);
 	ngojst_source_position(&r->src, r->src.err_offset, &line, &column);
 	at.line = line;
 	at.column = column;
@@ -366,16 +378,14 @@ static int fail_parser(ngojst_reader *r)
 /* ------------------------------------------------------------------------ */
 /* Building                                                                 */
 
-/* Position of an event; also the place to notice a document that has grown
- * past max_document_bytes. */
+/* Position of an event; also the place to notice early a document that has
+ * grown past max_document_bytes (the exact check is at its end). */
 static int event_pos(ngojst_reader *r, const yaml_event_t *ev, pos *at)
 {
 	*at = pos_from_mark(r, &ev->start_mark);
 	if (at->offset > r->doc_start &&
 	    at->offset - r->doc_start > r->ctx->limits.max_document_bytes)
-		return fail(r, NGOJST_ELIMIT, at,
-			    "document is larger than max_document_bytes (%zu bytes)",
-			    r->ctx->limits.max_document_bytes);
+		return document_too_big(r);
 	return NGOJST_OK;
 }
 
@@ -724,11 +734,10 @@ static int on_document_end(ngojst_reader *r, const yaml_event_t *ev)
 					  ev->end_mark.column);
 	ngojst_tree *t;
 
-	if (end - r->doc_start > r->ctx->limits.max_document_bytes)
-		return fail(r, NGOJST_ELIMIT, &r->doc_at,
-			    "document of %zu bytes is larger than max_document_bytes (%zu bytes)",
-			    end - r->doc_start, r->ctx->limits.max_document_bytes);
+	if (end > r->doc_start && end - r->doc_start > r->ctx->limits.max_document_bytes)
+		return document_too_big(r);
 	ngojst_source_set_doc_floor(&r->src, end);
+	r->in_document = false;
 	t = ngojst_arena_alloc(r->arena, sizeof(*t));
 	if (!t || !(t->source = ngojst_arena_strdup(r->arena, r->name)))
 		return fail_oom(r, &r->doc_at);
@@ -801,6 +810,7 @@ static int start_document(ngojst_reader *r)
 			r->doc_at = pos_from_mark(r, &ev.start_mark);
 			r->doc_start = r->doc_at.offset;
 			ngojst_source_set_doc_floor(&r->src, r->doc_start);
+			r->in_document = true;
 			yaml_event_delete(&ev);
 			return NGOJST_OK;
 		}

@@ -300,6 +300,7 @@ int ngojst_source_read(void *data, unsigned char *buffer, size_t size, size_t *s
 			set_error(s, NGOJST_ELIMIT, at,
 				  "document is larger than max_document_bytes (%zu bytes)",
 				  s->max_document);
+			s->err_document = s->err_offset == at;
 			return 0;
 		}
 		if (size > allowed - at)

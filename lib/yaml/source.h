@@ -49,6 +49,7 @@ struct ngojst_source {
 	/* The first problem found in the bytes; reported when libyaml asks for
 	 * the bytes it concerns. */
 	int err;
+	bool err_document;          /* the error is the max_document_bytes bound */
 	size_t err_offset;
 	char err_msg[160];
 };

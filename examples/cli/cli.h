@@ -1,0 +1,44 @@
+/* The ngojst command-line tool: shared options and helpers.
+ * SPDX-License-Identifier: CC0-1.0 (copy freely) */
+#ifndef NGOJST_CLI_H
+#define NGOJST_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <ngojst/ngojst.h>
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
+
+typedef struct cli_options {
+	const char *rulesets[32];
+	size_t nrulesets;
+	ngojst_date as_of;
+	bool as_of_set;
+	ngojst_lang lang;
+	ngojst_format format;
+	const char *kind;
+	ngojst_severity fail_level;
+	ngojst_date holidays[64];
+	size_t nholidays;
+	char **args;          /* positional arguments */
+	size_t nargs;
+} cli_options;
+
+/* Parse the options shared by all commands; returns 0 or EXIT_USAGE. */
+int cli_parse(cli_options *o, int argc, char **argv, const char *command);
+/* Print the context's diagnostics to stderr. */
+void cli_print_diags(ngojst_context *ctx);
+/* Load the built-in rule set and the --ruleset overlays in order; prints
+ * overlay conflicts as warnings. Returns 0 or EXIT_USAGE. */
+int cli_load_rules(ngojst_context *ctx, const cli_options *o, ngojst_ruleset **out);
+/* Build the calendar with --holiday days. */
+int cli_calendar(ngojst_context *ctx, const cli_options *o, ngojst_calendar **out);
+
+int cli_check(int argc, char **argv);
+int cli_rules(int argc, char **argv);
+int cli_explain(int argc, char **argv);
+int cli_test(int argc, char **argv);
+int cli_kinds(int argc, char **argv);
+
+#endif
