@@ -30,36 +30,36 @@ const ngojst_field *ngojst_schema_field(const ngojst_schema *schema, const char 
 	return NULL;
 }
 
+/* Optimal string alignment distance: Levenshtein plus adjacent
+ * transpositions, so "yaer" is one edit from "year". */
 size_t ngojst_edit_distance(const char *a, const char *b, size_t cap)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[64];
+	size_t d[33][33];
 
-	if (lb >= 64 || la >= 64)
+	if (la > 32 || lb > 32)
 		return cap + 1;
 	if ((la > lb ? la - lb : lb - la) > cap)
 		return cap + 1;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		d[0][j] = j;
 	for (i = 1; i <= la; i++) {
-		size_t prev = row[0], best;
-
-		row[0] = i;
-		best = row[0];
 		for (j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t sub = prev + (a[i - 1] != b[j - 1]);
-			size_t del = row[j] + 1, ins = row[j - 1] + 1;
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t best = d[i - 1][j] + 1;
 
-			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-			prev = cur;
-			if (row[j] < best)
-				best = row[j];
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < best)
+				best = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
 		}
-		if (best > cap)
-			return cap + 1;
 	}
-	return row[lb];
+	return d[la][lb] > cap ? cap + 1 : d[la][lb];
 }
 
 const char *ngojst_schema_suggest(const ngojst_schema *schema, const char *name)
