@@ -64,7 +64,7 @@ static bool keep(run *r, ngojst_report *rep)
 	return true;
 }
 
-static void check_stream(run *r, ngojst_stream *s)
+static void check_stream(run *r, ngojst_stream *s, const char *name)
 {
 	ngojst_validate_options opts = NGOJST_VALIDATE_OPTIONS_INIT;
 	int rc;
@@ -77,8 +77,14 @@ static void check_stream(run *r, ngojst_stream *s)
 		ngojst_report *rep = NULL;
 
 		rc = ngojst_stream_next(s, r->o->kind, &doc);
-		if (rc == NGOJST_EOF)
+		if (rc == NGOJST_EOF) {
+			/* An empty input is a mistake, not a clean bill of health. */
+			if (ngojst_stream_position(s) == 0) {
+				fprintf(stderr, "%s: error: the input holds no document\n", name);
+				r->input_error = true;
+			}
 			return;
+		}
 		if (rc == NGOJST_EINPUT) {
 			/* This document cannot be checked; the next one may. */
 			cli_print_diags(r->ctx);
@@ -145,7 +151,7 @@ static void check_dir(run *r, const char *path)
 		names[n] = malloc(strlen(path) + strlen(e->d_name) + 2);
 		if (!names[n])
 			break;
-		sprintf(names[n], "%s/%s", path, e->d_name);
+		sprintf(names[n], "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
 		n++;
 	}
 	closedir(d);
@@ -179,7 +185,7 @@ static void check_path(run *r, const char *path)
 		r->input_error = true;
 		return;
 	}
-	check_stream(r, s);
+	check_stream(r, s, strcmp(path, "-") ? path : "<stdin>");
 	ngojst_stream_free(s);
 }
 

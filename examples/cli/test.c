@@ -76,7 +76,7 @@ static void run_path(ngojst_context *ctx, const ngojst_ruleset *rs, const ngojst
 		}
 		if (!(names[n] = malloc(strlen(path) + len + 2)))
 			break;
-		sprintf(names[n++], "%s/%s", path, e->d_name);
+		sprintf(names[n++], "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
 	}
 	closedir(d);
 	qsort(names, n, sizeof(*names), cmp);

@@ -70,6 +70,18 @@ static bool keys_ok(runner *r, const ngojst_node *map, const char *what, const c
 	return ok;
 }
 
+static bool all_scalars(const ngojst_node *seq)
+{
+	size_t i;
+
+	if (seq->type != NGOJST_NODE_SEQUENCE)
+		return false;
+	for (i = 0; i < seq->u.seq.count; i++)
+		if (seq->u.seq.items[i]->type != NGOJST_NODE_SCALAR)
+			return false;
+	return true;
+}
+
 static const char *scalar(runner *r, const ngojst_node *map, const char *key)
 {
 	const ngojst_node *n = ngojst_node_get(map, key);
@@ -242,6 +254,9 @@ static int run_case(runner *r, const ngojst_node *c, size_t index)
 	bool passed = false;
 	int rc;
 
+	/* Each case starts clean: a message_contains must not match an
+	 * earlier case's diagnostics. */
+	ngojst_diag_clear(r->ctx);
 	if (!keys_ok(r, c, "a case", keys))
 		return r->err;
 	name = scalar(r, c, "name");
@@ -260,9 +275,9 @@ static int run_case(runner *r, const ngojst_node *c, size_t index)
 	if (expect && !(expect->type == NGOJST_NODE_SEQUENCE ||
 			(expect->type == NGOJST_NODE_SCALAR && !strcmp(expect->u.scalar.str, "clean"))))
 		return bad(r, expect, "\"expect\" is \"clean\" or a list of expected findings");
-	if (only && only->type != NGOJST_NODE_SEQUENCE)
+	if (only && !all_scalars(only))
 		return bad(r, only, "\"only\" must be a list of rule ids");
-	if (rs_node && rs_node->type != NGOJST_NODE_SEQUENCE)
+	if (rs_node && !all_scalars(rs_node))
 		return bad(r, rs_node, "\"rulesets\" must be a list of paths");
 	opts.as_of = r->as_of;
 	opts.lang = r->lang;
@@ -360,7 +375,7 @@ static int run_document(runner *r, const ngojst_node *root)
 	    (x->type != NGOJST_NODE_SCALAR || ngojst_lang_parse(&r->lang, x->u.scalar.str)))
 		return bad(r, x, "\"lang\" is pl or en");
 	r->rulesets = ngojst_node_get(root, "rulesets");
-	if (r->rulesets && r->rulesets->type != NGOJST_NODE_SEQUENCE)
+	if (r->rulesets && !all_scalars(r->rulesets))
 		return bad(r, r->rulesets, "\"rulesets\" must be a list of paths");
 	cases = ngojst_node_get(root, "cases");
 	if (!cases || cases->type != NGOJST_NODE_SEQUENCE)

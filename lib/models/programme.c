@@ -93,7 +93,8 @@ SCHEMA(opinion_schema, ngojst_council_opinion, opinion_fields);
 	FS(t, council_opinion, opinion_schema, "The public benefit council's opinion", "Opinia rady działalności pożytku publicznego")
 
 static const ngojst_field annual_fields[] = {
-	F(ngojst_programme, year, NGOJST_FT_INT, 0, "Programme year", "Rok, na który przyjęto program"),
+	F(ngojst_programme, year, NGOJST_FT_INT, NGOJST_FIELD_REQUIRED | NGOJST_FIELD_YEAR, "Programme year",
+	  "Rok, na który przyjęto program"),
 	PROGRAMME_COMMON(ngojst_programme),
 };
 SCHEMA(annual_schema, ngojst_programme, annual_fields);
@@ -106,7 +107,8 @@ SCHEMA(multiannual_schema, ngojst_programme, multiannual_fields);
 
 static const ngojst_field report_fields[] = {
 	FS(ngojst_programme_report, jst, jst_schema, "The local government unit", "Jednostka samorządu terytorialnego"),
-	F(ngojst_programme_report, year, NGOJST_FT_INT, 0, "The year reported on", "Rok, którego dotyczy sprawozdanie"),
+	F(ngojst_programme_report, year, NGOJST_FT_INT, NGOJST_FIELD_REQUIRED | NGOJST_FIELD_YEAR, "The year reported on",
+	  "Rok, którego dotyczy sprawozdanie"),
 	FS(ngojst_programme_report, programme, act_schema, "The resolution adopting the programme",
 	   "Uchwała przyjmująca program"),
 	F(ngojst_programme_report, submitted_on, NGOJST_FT_DATE, 0, "Submitted to the decision-making body",
@@ -163,19 +165,18 @@ const ngojst_kind ngojst_kind_programme_report = {
 
 /* ---- built-in checks ------------------------------------------------------ */
 
-/* A point of art. 4 ust. 1: "13", "32a", optionally written "pkt 13" or
- * "art. 4 ust. 1 pkt 13", numbered 1 to the last point (a rule-set
- * parameter) with an optional letter. */
-static bool is_task_area(const char *s, int64_t last)
+/* A point of art. 4 ust. 1: "13", "32a", optionally written with one of
+ * the prefixes the rule set's list of areas strips ("pkt 13"), numbered 1
+ * to the last point (a rule-set parameter) with an optional letter. */
+static bool is_task_area(const char *s, int64_t last, const ngojst_list *areas)
 {
-	static const char *const prefixes[] = { "art. 4 ust. 1 pkt ", "pkt ", "pkt. ", NULL };
 	size_t i;
 	int n = 0, digits = 0;
 
-	for (i = 0; prefixes[i]; i++) {
-		size_t len = strlen(prefixes[i]);
+	for (i = 0; areas && i < areas->nstrip; i++) {
+		size_t len = strlen(areas->strip[i]);
 
-		if (!strncmp(s, prefixes[i], len)) {
+		if (!strncmp(s, areas->strip[i], len)) {
 			s += len;
 			break;
 		}
@@ -204,7 +205,7 @@ static int check_public_task_area(ngojst_eval *ev, const void *data)
 	for (i = 0; i < p->priority_tasks_count; i++) {
 		const char *area = p->priority_tasks[i].area;
 
-		if (!area || is_task_area(area, last->value.u.i))
+		if (!area || is_task_area(area, last->value.u.i, ngojst_ruleset_list(ev->rs, "public_task_areas")))
 			continue;
 		{
 			ngojst_var vars[] = { { "actual", area } };

@@ -87,6 +87,9 @@ static bool operand_value(ngojst_eval *ev, const ngojst_operand *op, ngojst_valu
 		pv = p ? ngojst_param_at(p, ev->law_date) : NULL;
 		if (!pv)
 			return false;
+		/* A finding made with an overlay's value is that overlay's. */
+		if (pv->layer > ev->param_layer)
+			ev->param_layer = pv->layer;
 		*out = pv->value;
 		return true;
 	case NGOJST_OP_PATH:
@@ -119,6 +122,9 @@ static bool dexpr_value(ngojst_eval *ev, const ngojst_dexpr *de, ngojst_date *ou
 		r = roll.u.roll;
 	switch (de->kind) {
 	case NGOJST_DE_FIXED:
+		/* The base is a year, not a date: no place to point at. */
+		if (pointer && psize)
+			pointer[0] = '\0';
 		if (base.u.i < 1 || base.u.i > 9999)
 			return false;
 		rc = ngojst_deadline_fixed(ev->cal, out, (int)base.u.i, amount.u.md.year_offset, amount.u.md.month,
@@ -282,7 +288,7 @@ int ngojst_eval_emit(ngojst_eval *ev, const char *pointer, const ngojst_var *var
 	position(ev->doc, pointer, &f.line, &f.column);
 	f.message = ngojst_buf_cstr(&ev->msg);
 	f.citation = citation;
-	f.ruleset_id = ev->rs->layers[r->changed_by].id;
+	f.ruleset_id = ev->rs->layers[r->changed_by > ev->param_layer ? r->changed_by : ev->param_layer].id;
 	rc = ngojst_report_add(ev->report, &f);
 	if (rc == NGOJST_ENOMEM)
 		ev->err = rc;
@@ -412,9 +418,27 @@ static int on_range(void *ud, const ngojst_path_value *pv)
 	return 0;
 }
 
+static bool list_contains_exact(const ngojst_list *l, const char *s);
+
 /* List membership: exact, then ignoring ASCII case and surrounding blanks,
- * because documents are written by people. */
-static bool list_contains(const ngojst_list *l, const char *s)
+ * because documents are written by people; a list of references (e.g.
+ * points of art. 4 ust. 1) also matches with its prefixes ("pkt ") removed. */
+bool ngojst_list_contains(const ngojst_list *l, const char *s)
+{
+	size_t i;
+
+	if (list_contains_exact(l, s))
+		return true;
+	for (i = 0; i < l->nstrip; i++) {
+		size_t n = strlen(l->strip[i]);
+
+		if (!strncmp(s, l->strip[i], n) && list_contains_exact(l, s + n))
+			return true;
+	}
+	return false;
+}
+
+static bool list_contains_exact(const ngojst_list *l, const char *s)
 {
 	size_t i, n, a, b;
 
@@ -454,7 +478,7 @@ static int on_in_list(void *ud, const ngojst_path_value *pv)
 	walk_ud *w = ud;
 	ngojst_value v;
 
-	if (!value_of(pv, &v) || list_contains(w->list, v.u.s))
+	if (!value_of(pv, &v) || ngojst_list_contains(w->list, v.u.s))
 		return 0;
 	{
 		ngojst_var vars[] = { { "field", w->path->text }, { "actual", v.u.s }, { "list", w->list->name } };
@@ -733,10 +757,17 @@ int ngojst_eval_run(ngojst_eval *ev)
 
 	for (i = 0; i < ev->rs->nrules && !ev->err; i++) {
 		const ngojst_rule *r = &ev->rs->rules[i];
+		ngojst_date when = ev->law_date;
+		ngojst_value v;
 
-		if (!ngojst_rule_applies(r, ev->kind->name, ev->law_date))
-			continue;
 		ev->rule = r;
+		ev->param_layer = 0;
+		/* A procedural duty is judged by the law in force when the act
+		 * was done, where the rule names that date. */
+		if (r->in_force_on.kind == NGOJST_OP_PATH && path_value(ev, &r->in_force_on.path, &v, NULL, 0))
+			when = v.u.d;
+		if (!ngojst_rule_applies(r, ev->kind->name, when))
+			continue;
 		if (r->when && !cond_holds(ev, r->when))
 			continue;
 		run_check(ev);

@@ -32,6 +32,7 @@ typedef struct ngojst_eval {
 	ngojst_buf ptr;   /* JSON pointer scratch for path walks */
 	ngojst_buf msg;   /* message rendering */
 	ngojst_buf tmp;   /* value formatting */
+	size_t param_layer; /* highest layer of a parameter value the current rule used */
 	int err;          /* ENOMEM stops evaluation */
 } ngojst_eval;
 
@@ -41,6 +42,9 @@ int ngojst_eval_emit(ngojst_eval *ev, const char *pointer, const ngojst_var *var
 
 /* Format a value for a message in the evaluation's language. */
 const char *ngojst_eval_format_value(ngojst_eval *ev, const ngojst_value *v, char *buf, size_t size);
+
+/* Whether a value is on a list (see eval.c for the matching rules). */
+bool ngojst_list_contains(const ngojst_list *l, const char *s);
 
 /* Run every applicable rule. */
 int ngojst_eval_run(ngojst_eval *ev);

@@ -410,7 +410,7 @@ static int parse_rule(ngojst_loader *ld, const ngojst_node *n, ngojst_rule *r)
 {
 	static const char *const keys[] = { "id", "kinds", "title", "check", "when", "severity", "consequence",
 					    "basis", "status", "message", "missing_message", "note", "valid_from",
-					    "valid_to", NULL };
+					    "valid_to", "in_force_on", NULL };
 	const ngojst_node *x;
 	const char *s;
 	size_t i;
@@ -486,6 +486,8 @@ static int parse_rule(ngojst_loader *ld, const ngojst_node *n, ngojst_rule *r)
 		ngojst_ld_value_date(ld, x, &r->valid_from);
 	if ((x = ngojst_node_get(n, "valid_to")))
 		ngojst_ld_value_date(ld, x, &r->valid_to);
+	if ((x = ngojst_node_get(n, "in_force_on")))
+		parse_path(ld, x, &r->in_force_on);
 	return ld->err;
 }
 
@@ -522,7 +524,7 @@ int ngojst_ld_rules(ngojst_loader *ld, const ngojst_node *n)
 
 static int apply_override(ngojst_loader *ld, const ngojst_node *n)
 {
-	static const char *const keys[] = { "rule", "severity", "enabled", "message", "note", NULL };
+	static const char *const keys[] = { "rule", "severity", "enabled", "message", "missing_message", "note", NULL };
 	ngojst_rule *r;
 	const ngojst_node *x;
 	const char *id, *s;
@@ -590,6 +592,19 @@ static int apply_override(ngojst_loader *ld, const ngojst_node *n)
 		if (pl && en) {
 			r->message[0] = pl;
 			r->message[1] = en;
+			r->changed_by = ld->layer;
+		}
+	}
+	if ((x = ngojst_node_get(n, "missing_message")) &&
+	    ngojst_ld_keys(ld, x, "missing_message", (const char *const[]){ "pl", "en", NULL })) {
+		const char *pl = ngojst_ld_str(ld, x, "pl", true, "missing_message");
+		const char *en = ngojst_ld_str(ld, x, "en", true, "missing_message");
+
+		if (!r->missing_message[0])
+			return ngojst_ld_fail(ld, x, "rule %s has no missing_message to override", id);
+		if (pl && en) {
+			r->missing_message[0] = pl;
+			r->missing_message[1] = en;
 			r->changed_by = ld->layer;
 		}
 	}

@@ -264,7 +264,8 @@ int ngojst_ld_value(ngojst_loader *ld, const ngojst_node *n, ngojst_vtype type, 
 	if (rc != NGOJST_OK) {
 		/* The binder recorded an EINPUT diagnostic; in a rule set that is
 		 * a rule-set error. */
-		ld->ctx->diags[ld->ctx->ndiags ? ld->ctx->ndiags - 1 : 0].pub.code = NGOJST_ERULESET;
+		if (ld->ctx->ndiags)
+			ld->ctx->diags[ld->ctx->ndiags - 1].pub.code = NGOJST_ERULESET;
 		if (!ld->err)
 			ld->err = NGOJST_ERULESET;
 		return NGOJST_ERULESET;
@@ -342,9 +343,9 @@ static int load_sources(ngojst_loader *ld, const ngojst_node *n)
 
 static int load_list(ngojst_loader *ld, const ngojst_node *key, const ngojst_node *n)
 {
-	static const char *const keys[] = { "items", "open", "doc", NULL };
+	static const char *const keys[] = { "items", "open", "strip", "doc", NULL };
 	static const char *const item_keys[] = { "id", "label", "aliases", NULL };
-	const ngojst_node *items = n, *open;
+	const ngojst_node *items = n, *open, *strip;
 	ngojst_list l = { 0 };
 	size_t i, count = 0, cap;
 
@@ -358,6 +359,19 @@ static int load_list(ngojst_loader *ld, const ngojst_node *key, const ngojst_nod
 		open = ngojst_node_get(n, "open");
 		if (open && ngojst_bind_bool(ld->ctx, ld->source, open, "", &l.open))
 			return ngojst_ld_fail(ld, open, "\"open\" must be true or false");
+		strip = ngojst_node_get(n, "strip");
+		if (strip) {
+			if (strip->type != NGOJST_NODE_SEQUENCE)
+				return ngojst_ld_fail(ld, strip, "\"strip\" must be a list of prefixes");
+			l.strip = ngojst_arena_alloc(&ld->rs->arena, (strip->u.seq.count + 1) * sizeof(*l.strip));
+			if (!l.strip)
+				return oom(ld);
+			for (i = 0; i < strip->u.seq.count; i++) {
+				if (!is_scalar(strip->u.seq.items[i]) || !strip->u.seq.items[i]->u.scalar.len)
+					return ngojst_ld_fail(ld, strip->u.seq.items[i], "a prefix must be a non-empty string");
+				l.strip[l.nstrip++] = dup(ld, strip->u.seq.items[i]->u.scalar.str);
+			}
+		}
 		ngojst_ld_str(ld, n, "doc", false, "a list");
 	}
 	if (!items || items->type != NGOJST_NODE_SEQUENCE)
@@ -613,8 +627,13 @@ static int new_layer(ngojst_ruleset *rs, const char *source)
 	return NGOJST_OK;
 }
 
+/* The built-in layer is hashed with the recipe of tools/embed-rules.py
+ * (name, NUL, text, NUL per file) so the API and the build report the same
+ * value; a layer loaded from a file or buffer is the SHA-256 of its text,
+ * which anyone can check with sha256sum. */
 static void hash_layer(ngojst_ruleset *rs, size_t layer)
 {
+	bool builtin = strcmp(rs->layers[layer].source, "<builtin>") == 0;
 	ngojst_sha256 h;
 	unsigned char d[32];
 	size_t i;
@@ -622,19 +641,17 @@ static void hash_layer(ngojst_ruleset *rs, size_t layer)
 	ngojst_sha256_init(&h);
 	for (i = 0; i < rs->nunits; i++) {
 		const ngojst_unit *u = &rs->units[i];
-		const char *base;
 
 		if (u->layer != layer)
 			continue;
-		/* The same recipe as tools/embed-rules.py: name, NUL, text, NUL. */
-		base = strrchr(u->source, '/');
-		base = base ? base + 1 : u->source;
-		if (rs->nunits > 1 || strcmp(rs->layers[layer].source, "<builtin>") == 0) {
-			ngojst_sha256_update(&h, base, strlen(base));
-			ngojst_sha256_update(&h, "", 1);
+		if (builtin) {
+			const char *base = strrchr(u->source, '/');
+
+			base = base ? base + 1 : u->source;
+			ngojst_sha256_update(&h, base, strlen(base) + 1);
 		}
 		ngojst_sha256_update(&h, u->text, u->len);
-		if (rs->nunits > 1 || strcmp(rs->layers[layer].source, "<builtin>") == 0)
+		if (builtin)
 			ngojst_sha256_update(&h, "", 1);
 	}
 	ngojst_sha256_final(&h, d);

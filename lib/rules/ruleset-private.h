@@ -85,6 +85,8 @@ typedef struct ngojst_list {
 	const char **labels;    /* may hold NULLs */
 	size_t count;
 	bool open;              /* the law's list is open-ended ("w szczególności") */
+	const char **strip;     /* prefixes a reference may carry ("pkt ") */
+	size_t nstrip;
 	size_t layer;
 	ngojst_srcpos pos;
 } ngojst_list;
@@ -216,6 +218,7 @@ typedef struct ngojst_rule {
 	const char *missing_message[2]; /* DEADLINE with if_missing: overdue */
 	const char *note;             /* why: the status, a case, a caveat */
 	ngojst_date valid_from, valid_to;
+	ngojst_operand in_force_on;   /* date field judged against valid_from/to; NONE: the law date */
 	bool enabled;
 	size_t layer;                 /* defining layer */
 	size_t changed_by;            /* last layer that changed it */

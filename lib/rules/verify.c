@@ -233,6 +233,8 @@ static bool check_for_kind(ngojst_loader *ld, ngojst_rule *r, const ngojst_kind 
 
 	if (r->when && !check_cond(ld, r, k, r->when))
 		return false;
+	if (!check_operand(ld, r, k, &r->in_force_on, NGOJST_V_DATE, "in_force_on"))
+		return false;
 	switch (ck->kind) {
 	case NGOJST_CHECK_REQUIRED:
 		if (ck->nfields) {

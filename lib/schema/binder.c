@@ -37,11 +37,14 @@ static const char *where(binder *b)
 	return p && *p ? p : "/";
 }
 
-/* A scalar that is meant as data. Explicit tags other than !!str on plain
- * data are refused: documents never ask the loader to construct objects. */
+/* Documents never ask the loader to construct objects: an explicit tag is
+ * refused on any node, except !!str on a scalar, !!map on a mapping and
+ * !!seq on a sequence, which only restate what the node is. */
 static bool check_tag(binder *b, const ngojst_node *n)
 {
-	if (n->tag && strcmp(n->tag, STR_TAG) != 0) {
+	static const char *const plain[] = { NULL, STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map" };
+
+	if (n->tag && strcmp(n->tag, plain[n->type]) != 0) {
 		fail(b, n, "%s: the tag %s is not allowed in documents", where(b), n->tag);
 		return false;
 	}
@@ -242,7 +245,8 @@ static int bind_list(binder *b, const ngojst_node *n, const ngojst_field *f, voi
 
 		ngojst_schema_init(f->sub, items + i * esize);
 		push_index(b, i, &mark);
-		bind_struct(b, n->u.seq.items[i], f->sub, items + i * esize, NULL, depth + 1);
+		if (check_tag(b, n->u.seq.items[i]))
+			bind_struct(b, n->u.seq.items[i], f->sub, items + i * esize, NULL, depth + 1);
 		pop(b, mark);
 		if (b->err == NGOJST_ENOMEM)
 			return b->err;
@@ -259,18 +263,26 @@ static int bind_field(binder *b, const ngojst_node *n, const ngojst_field *f, vo
 
 	if (!path)
 		return b->err = NGOJST_ENOMEM;
+	if (!check_tag(b, n))
+		return NGOJST_EINPUT;
 	if (is_null(n))
 		return NGOJST_OK; /* stays absent */
-	if (n->type == NGOJST_NODE_SCALAR && !check_tag(b, n))
-		return NGOJST_EINPUT;
 	switch (f->type) {
 	case NGOJST_FT_STRING:
 		if (n->type != NGOJST_NODE_SCALAR)
 			return fail(b, n, "%s: expected a string, found a %s", where(b), ngojst_node_type_name(n));
 		*(const char **)p = n->u.scalar.str;
 		return NGOJST_OK;
-	case NGOJST_FT_INT:
-		return note(b, ngojst_bind_int(b->ctx, b->source, n, path, p));
+	case NGOJST_FT_INT: {
+		int rc = note(b, ngojst_bind_int(b->ctx, b->source, n, path, p));
+		int64_t v = *(int64_t *)p;
+
+		if (rc == NGOJST_OK && (f->flags & NGOJST_FIELD_YEAR) && (v < 1 || v > 9999))
+			return fail(b, n, "%s: %s is not a year (1 to 9999)", where(b), n->u.scalar.str);
+		if (rc == NGOJST_OK && (f->flags & NGOJST_FIELD_NONNEG) && v < 0)
+			return fail(b, n, "%s: %s must not be negative", where(b), n->u.scalar.str);
+		return rc;
+	}
 	case NGOJST_FT_MONEY:
 		return note(b, ngojst_bind_money(b->ctx, b->source, n, path, f->flags & NGOJST_FIELD_NONNEG, p));
 	case NGOJST_FT_DATE:
@@ -309,14 +321,23 @@ static int bind_struct(binder *b, const ngojst_node *n, const ngojst_schema *sch
 	if (n->type != NGOJST_NODE_MAPPING)
 		return fail(b, n, "%s: expected a mapping (%s), found a %s", where(b), schema->name,
 			    ngojst_node_type_name(n));
+	if (depth == 0 && !check_tag(b, n))
+		return NGOJST_EINPUT;
 	for (i = 0; i < n->u.map.count; i++) {
 		const ngojst_pair *pr = &n->u.map.pairs[i];
 		const char *key = pr->key->u.scalar.str;
 		const ngojst_field *f;
 		size_t mark;
 
-		if (skipped(key, skip))
+		if (skipped(key, skip)) {
+			size_t m0;
+
+			/* The selector itself is data too: no tags. */
+			push_key(b, key, &m0);
+			check_tag(b, pr->value);
+			pop(b, m0);
 			continue;
+		}
 		f = ngojst_schema_field(schema, key, pr->key->u.scalar.len);
 		push_key(b, key, &mark);
 		if (!f) {
@@ -336,8 +357,20 @@ static int bind_struct(binder *b, const ngojst_node *n, const ngojst_schema *sch
 	for (i = 0; i < schema->nfields; i++) {
 		const ngojst_field *f = &schema->fields[i];
 
-		if ((f->flags & NGOJST_FIELD_REQUIRED) && !ngojst_node_get(n, f->name))
+		const ngojst_node *v;
+
+		if (!(f->flags & NGOJST_FIELD_REQUIRED))
+			continue;
+		v = ngojst_node_get(n, f->name);
+		if (!v)
 			fail(b, n, "%s: missing required key \"%s\"", where(b), f->name);
+		else if (is_null(v)) {
+			size_t mark;
+
+			push_key(b, f->name, &mark);
+			fail(b, v, "%s: \"%s\" is required and may not be empty", where(b), f->name);
+			pop(b, mark);
+		}
 	}
 	return b->err;
 }

@@ -18,8 +18,9 @@ struct ngojst_document {
 	size_t index;
 };
 
-/* A document bound from a node of a tree that the caller keeps alive
- * (a case file's inline document): positions point into that file. */
+/* A document bound from a node of a tree whose nodes the caller keeps
+ * alive (a case file's inline document): positions point into that file.
+ * The tree header itself is copied. */
 int ngojst_document_from_tree(ngojst_document **out, ngojst_context *ctx, const ngojst_tree *tree,
 			      const char *default_kind);
 

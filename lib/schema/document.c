@@ -237,6 +237,7 @@ int ngojst_document_from_tree(ngojst_document **out, ngojst_context *ctx, const 
 			      const char *default_kind)
 {
 	ngojst_document *doc = ngojst_calloc(ctx, 1, sizeof(*doc));
+	ngojst_tree *copy;
 	int rc;
 
 	*out = NULL;
@@ -244,7 +245,14 @@ int ngojst_document_from_tree(ngojst_document **out, ngojst_context *ctx, const 
 		return NGOJST_ENOMEM;
 	doc->ctx = ctx;
 	ngojst_arena_init(&doc->arena, ctx, 1024);
-	doc->tree = tree;
+	/* The nodes stay the caller's; the tree header is ours. */
+	copy = ngojst_arena_alloc(&doc->arena, sizeof(*copy));
+	if (!copy) {
+		ngojst_document_free(doc);
+		return NGOJST_ENOMEM;
+	}
+	*copy = *tree;
+	doc->tree = copy;
 	doc->index = tree->index;
 	doc->source = ngojst_arena_strdup(&doc->arena, tree->source);
 	if (!doc->source) {

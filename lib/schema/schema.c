@@ -144,8 +144,17 @@ bool ngojst_field_present(const ngojst_field *f, const void *base)
 			if (ngojst_field_present(&f->sub->fields[i], p))
 				return true;
 		return false;
-	case NGOJST_FT_LIST:
-		return *(const size_t *)(const void *)((const char *)base + f->count_offset) > 0;
+	case NGOJST_FT_LIST: {
+		/* A list says something only if one of its items does. */
+		const char *items = *(const char *const *)p;
+		size_t count = *(const size_t *)(const void *)((const char *)base + f->count_offset), k;
+
+		for (i = 0; i < count; i++)
+			for (k = 0; k < f->sub->nfields; k++)
+				if (ngojst_field_present(&f->sub->fields[k], items + i * f->sub->size))
+					return true;
+		return false;
+	}
 	}
 	return false;
 }

@@ -25,7 +25,8 @@ typedef enum ngojst_ftype {
 
 enum {
 	NGOJST_FIELD_REQUIRED = 1u << 0, /* the binder rejects a document without it (structural, not legal) */
-	NGOJST_FIELD_NONNEG = 1u << 1    /* money/int: negative values are input errors */
+	NGOJST_FIELD_NONNEG = 1u << 1,   /* money/int: negative values are input errors */
+	NGOJST_FIELD_YEAR = 1u << 2      /* int: a calendar year, 1 to 9999 */
 };
 
 typedef struct ngojst_schema ngojst_schema;

@@ -389,16 +389,16 @@ static int event_pos(ngojst_reader *r, const yaml_event_t *ev, pos *at)
 	return NGOJST_OK;
 }
 
+/* A node with `extra` bytes after it (a scalar's text: one allocation). */
 static int new_node(ngojst_reader *r, ngojst_node **out, ngojst_node_type type, const pos *at,
-		    const yaml_char_t *tag)
+		    const yaml_char_t *tag, size_t extra)
 {
 	ngojst_node *n;
 
 	if (r->node_count >= r->ctx->limits.max_nodes)
 		return fail(r, NGOJST_ELIMIT, at, "document has more than max_nodes (%zu) nodes",
 			    r->ctx->limits.max_nodes);
-	n = ngojst_arena_alloc(r->arena, sizeof(*n));
-	if (!n)
+	if (extra > SIZE_MAX - sizeof(*n) || !(n = ngojst_arena_alloc(r->arena, sizeof(*n) + extra)))
 		return fail_oom(r, at);
 	n->type = type;
 	n->style = NGOJST_SCALAR_PLAIN;
@@ -564,6 +564,7 @@ static int on_scalar(ngojst_reader *r, const yaml_event_t *ev)
 	const char *value = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length, slot;
 	ngojst_node *n;
+	char *str;
 	pos at;
 	int rc;
 
@@ -573,11 +574,12 @@ static int on_scalar(ngojst_reader *r, const yaml_event_t *ev)
 		return fail(r, NGOJST_ELIMIT, &at,
 			    "scalar of %zu bytes is longer than max_scalar_bytes (%zu bytes)", len,
 			    r->ctx->limits.max_scalar_bytes);
-	/* The input has no NUL bytes, but "\0" and "\x00" escapes make them. */
-	if (memchr(value, '\0', len))
+	/* The input has no NUL bytes, but the escapes of a double-quoted
+	 * scalar ("\0", "\x00", "\u0000") make them. */
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && memchr(value, '\0', len))
 		return fail(r, NGOJST_EPARSE, &at,
 			    "a NUL character (escaped as \\0 or \\x00) in a scalar is not supported");
-	if ((rc = new_node(r, &n, NGOJST_NODE_SCALAR, &at, ev->data.scalar.tag)) != NGOJST_OK)
+	if ((rc = new_node(r, &n, NGOJST_NODE_SCALAR, &at, ev->data.scalar.tag, len + 1)) != NGOJST_OK)
 		return rc;
 	switch (ev->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
@@ -592,8 +594,10 @@ static int on_scalar(ngojst_reader *r, const yaml_event_t *ev)
 		n->style = NGOJST_SCALAR_PLAIN;
 		break;
 	}
-	if (!(n->u.scalar.str = ngojst_arena_strndup(r->arena, value, len)))
-		return fail_oom(r, &at);
+	str = (char *)(n + 1);
+	memcpy(str, value, len);
+	str[len] = '\0';
+	n->u.scalar.str = str;
 	n->u.scalar.len = len;
 	if (ev->data.scalar.anchor &&
 	    (rc = define_anchor(r, ev->data.scalar.anchor, n, 1, false, &at, &slot)) != NGOJST_OK)
@@ -625,7 +629,7 @@ static int on_start(ngojst_reader *r, const yaml_event_t *ev, ngojst_node_type t
 		return fail(r, NGOJST_EPARSE, &at,
 			    "complex keys are not supported (a %s used as a mapping key)",
 			    kind_name(type));
-	if ((rc = new_node(r, &n, type, &at, tag)) != NGOJST_OK)
+	if ((rc = new_node(r, &n, type, &at, tag, 0)) != NGOJST_OK)
 		return rc;
 	if (type == NGOJST_NODE_SEQUENCE) {
 		n->u.seq.items = NULL;

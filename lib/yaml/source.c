@@ -85,6 +85,30 @@ static inline size_t lead_len(unsigned c)
 	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
+/* Number of UTF-8 continuation bytes (10xxxxxx) in a word. */
+static inline unsigned count_continuations(uint64_t w)
+{
+	uint64_t c = w & ~(w << 1) & UINT64_C(0x8080808080808080);
+
+	/* Move each flag to bit 0 of its byte and add the bytes up. */
+	return (unsigned)(((c >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/* Does the word hold only printable ASCII (U+0020-007E) and line feeds?
+ * Exact per byte: the high bits are masked off before adding, so no carry
+ * crosses into the next byte. */
+static inline bool all_plain_ascii(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80, low = ones * 0x7F;
+	uint64_t lw = w & low;
+	uint64_t ge20 = (lw + 0x60 * ones) & high;      /* byte >= 0x20 */
+	uint64_t is7f = (lw + ones) & high;             /* low 7 bits all set */
+	uint64_t x = (w ^ (0x0A * ones)) & low;
+	uint64_t isnl = ~(x + low) & ~(w ^ (0x0A * ones)) & high; /* byte == 0x0A */
+
+	return ((ge20 & ~is7f & ~w) | isnl) == high;
+}
+
 /* Check data[valid ..) for characters starting before want (a character may
  * run past it). Accepts what libyaml's reader accepts: well-formed UTF-8
  * (no overlongs, surrogates or values above U+10FFFF) of printable
@@ -105,10 +129,20 @@ static void validate(ngojst_source *s, size_t want)
 		i = 3;
 	}
 	while (i < want) {
-		unsigned c = d[i], c1, c2, c3;
+		unsigned c, c1, c2, c3;
 		uint32_t cp;
 		size_t n;
 
+		if (want - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, d + i, 8);
+			if (all_plain_ascii(w)) {
+				i += 8;
+				continue;
+			}
+		}
+		c = d[i];
 		if (c >= 0x20 && c < 0x7F) {
 			i++;
 			continue;
@@ -323,22 +357,24 @@ size_t ngojst_source_offset(ngojst_source *s, size_t index, size_t line, size_t 
 
 	if (index >= s->cur_char) {
 		k = index - s->cur_char;
-		while (k && i < end) {
-			if (k >= 8 && end - i >= 8) {
-				uint64_t w;
+		/* Whole words first: each holds at most 8 characters, so with
+		 * k >= 8 none of them overshoots; continuation bytes do not
+		 * count. */
+		while (k >= 8 && end - i >= 8) {
+			uint64_t w;
 
-				memcpy(&w, d + i, 8);
-				if (!(w & UINT64_C(0x8080808080808080))) {
-					i += 8;
-					k -= 8;
-					continue;
-				}
-			}
-			i += lead_len(d[i]);
+			memcpy(&w, d + i, 8);
+			k -= 8 - count_continuations(w);
+			i += 8;
+		}
+		/* Then bytes, stopping on the lead byte of character k. */
+		for (; i < end; i++) {
+			if ((d[i] & 0xC0) == 0x80)
+				continue;
+			if (!k)
+				break;
 			k--;
 		}
-		if (i > end)
-			i = end;
 		/* k > 0 only if libyaml reported a mark past what it was
 		 * given, which cannot happen; count the rest as ASCII. */
 		at = s->base + i + k;

@@ -31,7 +31,10 @@ def strip_comments_and_directives(text):
 
 
 def public_declarations(header):
-    """[(name, line)] of every NGOJST_API function or variable in a header."""
+    """[(name, line, kind)] of every NGOJST_API declaration of a header.
+
+    kind is 'function' or 'variable'.
+    """
     text = strip_comments_and_directives(pathlib.Path(header).read_text(encoding='utf-8'))
     found = []
     for m in re.finditer(r'\bNGOJST_API\b', text):
@@ -42,7 +45,7 @@ def public_declarations(header):
                 end = min(end, i)
         decl = text[m.end():end]
         line = text.count('\n', 0, m.start()) + 1
-        name = None
+        name, kind = None, 'function'
         if '(' in decl:
             for cand in re.finditer(r'([A-Za-z_]\w*)\s*\(', decl):
                 word = cand.group(1)
@@ -51,11 +54,12 @@ def public_declarations(header):
                 name = word
                 break
         else:  # a variable: the last identifier before any array bounds
+            kind = 'variable'
             ids = re.findall(r'[A-Za-z_]\w*', decl.split('[')[0].split('=')[0])
             name = ids[-1] if ids else None
         if name is None:
             raise ValueError('%s:%d: cannot find the name declared after NGOJST_API' % (header, line))
-        found.append((name, line))
+        found.append((name, line, kind))
     return found
 
 
@@ -63,7 +67,7 @@ def public_symbols(include_dir):
     """{name: 'header:line'} over include_dir/*.h; raises on a name declared twice."""
     symbols = {}
     for header in sorted(pathlib.Path(include_dir).glob('*.h')):
-        for name, line in public_declarations(header):
+        for name, line, _kind in public_declarations(header):
             where = '%s:%d' % (header.name, line)
             if name in symbols:
                 raise ValueError('%s: %s is already declared at %s' % (where, name, symbols[name]))

@@ -273,7 +273,7 @@ static void test_overlay_tightens(void **state)
 	base = builtin(ctx);
 	after = check(ctx, base, adopted_nov10, "2026-01-10");
 	assert_null(find_rule(after, "udpp.5a.1.deadline"));
-	assert_int_equal(find_rule(after, "udpp.5.3")->severity, NGOJST_SEVERITY_WARNING);
+	assert_int_equal(find_rule(after, "udpp.5.3")->severity, NGOJST_SEVERITY_NOTE);
 	ngojst_report_free(before);
 	ngojst_report_free(after);
 	ngojst_ruleset_free(base);

@@ -156,15 +156,21 @@ static void test_kind_errors(void **state)
 	static const char *const empty[] = { "holds no document", NULL };
 	static const char *const scalar[] = { "must be a mapping", NULL };
 	static const char *const two[] = { "more than one document", NULL };
+	static const char *const no_year[] = { "1:1: /: missing required key \"year\"", NULL };
+	static const char *const null_year[] = { "2:6: /year: \"year\" is required and may not be empty", NULL };
+	static const char *const bad_year[] = { "2:8: /year: -2026 is not a year (1 to 9999)", NULL };
 	static const char *const syntax[] = { "3:1: syntax error", "line 2, column 7", NULL };
 
 	(void)state;
 	expect_input_error("kind: AnualProgramme\nyear: 1\n", NGOJST_EINPUT, unknown);
+	expect_input_error("kind: AnnualProgramme\ntitle: x\n", NGOJST_EINPUT, no_year);
+	expect_input_error("kind: AnnualProgramme\nyear:\n", NGOJST_EINPUT, null_year);
+	expect_input_error("kind: ProgrammeReport\nyear:  -2026\n", NGOJST_EINPUT, bad_year);
 	expect_input_error("year: 2026\n", NGOJST_EINPUT, none);
 	expect_input_error("", NGOJST_EINPUT, empty);
 	expect_input_error("# only a comment\n", NGOJST_EINPUT, empty);
 	expect_input_error("just text\n", NGOJST_EINPUT, scalar);
-	expect_input_error("kind: AnnualProgramme\n---\nkind: AnnualProgramme\n", NGOJST_EINPUT, two);
+	expect_input_error("kind: AnnualProgramme\nyear: 2026\n---\nkind: AnnualProgramme\n", NGOJST_EINPUT, two);
 	expect_input_error("kind: AnnualProgramme\nyear: [1\n", NGOJST_EPARSE, syntax);
 }
 
@@ -224,7 +230,7 @@ static void test_document_outlives_stream(void **state)
 
 	(void)state;
 	assert_non_null(f);
-	fputs("kind: AnnualProgramme\ntitle: Program\n---\nkind: AnnualProgramme\n", f);
+	fputs("kind: AnnualProgramme\nyear: 2026\ntitle: Program\n---\nkind: AnnualProgramme\n", f);
 	rewind(f);
 	assert_int_equal(ngojst_stream_open_fp(&s, ctx, NULL, f), NGOJST_OK);
 	assert_int_equal(ngojst_stream_next(s, NULL, &doc), NGOJST_OK);
@@ -233,7 +239,7 @@ static void test_document_outlives_stream(void **state)
 	assert_string_equal(ngojst_document_source(doc), "<stdin>");
 	assert_string_equal(((const ngojst_programme *)ngojst_document_data(doc))->title, "Program");
 	assert_int_equal(ngojst_document_position(doc, "/title", &line, &col), NGOJST_OK);
-	assert_int_equal(line, 2);
+	assert_int_equal(line, 3);
 	ngojst_document_free(doc);
 	ngojst_context_free(ctx);
 }
