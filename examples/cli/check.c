@@ -12,8 +12,10 @@ typedef struct run {
 	const cli_options *o;
 	const ngojst_ruleset *rs;
 	const ngojst_calendar *cal;
-	ngojst_report **reports;
+	ngojst_report **reports;     /* kept for JSON and SARIF, which print all at the end */
 	size_t nreports, cap;
+	size_t ndocs;                /* documents checked */
+	size_t counts[3];            /* findings by severity */
 	bool input_error;
 	bool failed;          /* a finding at or above --fail-level */
 	bool internal_error;
@@ -26,7 +28,11 @@ static bool keep(run *r, ngojst_report *rep)
 	for (i = 0; i < ngojst_report_count(rep); i++)
 		if (ngojst_report_at(rep, i)->severity >= r->o->fail_level)
 			r->failed = true;
-	/* Text output streams: print and forget each report. */
+	r->ndocs++;
+	for (i = 0; i < 3; i++)
+		r->counts[i] += ngojst_report_count_severity(rep, (ngojst_severity)i);
+	/* Text output streams: print and forget each report, so a long
+	 * stream is checked in bounded memory. */
 	if (r->o->format == NGOJST_FORMAT_TEXT) {
 		const ngojst_report *one[1] = { rep };
 		char *text = NULL;
@@ -47,6 +53,10 @@ static bool keep(run *r, ngojst_report *rep)
 			fputs(text, stdout);
 		}
 		ngojst_free(r->ctx, text);
+		ngojst_report_free(rep);
+		if (rc != NGOJST_OK)
+			r->internal_error = true;
+		return rc == NGOJST_OK;
 	}
 	if (r->nreports == r->cap) {
 		size_t ncap = r->cap ? r->cap * 2 : 16;
@@ -191,15 +201,11 @@ static void check_path(run *r, const char *path)
 
 static void summary(run *r)
 {
-	size_t i, e = 0, w = 0, n = 0;
+	size_t e = r->counts[NGOJST_SEVERITY_ERROR], w = r->counts[NGOJST_SEVERITY_WARNING];
+	size_t n = r->counts[NGOJST_SEVERITY_NOTE];
 
-	for (i = 0; i < r->nreports; i++) {
-		e += ngojst_report_count_severity(r->reports[i], NGOJST_SEVERITY_ERROR);
-		w += ngojst_report_count_severity(r->reports[i], NGOJST_SEVERITY_WARNING);
-		n += ngojst_report_count_severity(r->reports[i], NGOJST_SEVERITY_NOTE);
-	}
 	printf("%zu error%s, %zu warning%s, %zu note%s in %zu document%s\n", e, e == 1 ? "" : "s", w,
-	       w == 1 ? "" : "s", n, n == 1 ? "" : "s", r->nreports, r->nreports == 1 ? "" : "s");
+	       w == 1 ? "" : "s", n, n == 1 ? "" : "s", r->ndocs, r->ndocs == 1 ? "" : "s");
 }
 
 int cli_check(int argc, char **argv)

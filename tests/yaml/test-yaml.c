@@ -1304,6 +1304,113 @@ static void test_lookups(void **state)
 	finish(f);
 }
 
+/* ---- files under tests/data/yaml ----------------------------------------- */
+
+/* Same data, whatever the syntax: types and text, not styles or places. */
+static void assert_same_data(const ngojst_node *a, const ngojst_node *b)
+{
+	size_t i;
+
+	assert_int_equal(a->type, b->type);
+	switch (a->type) {
+	case NGOJST_NODE_SCALAR:
+		assert_string_equal(a->u.scalar.str, b->u.scalar.str);
+		break;
+	case NGOJST_NODE_SEQUENCE:
+		assert_int_equal(a->u.seq.count, b->u.seq.count);
+		for (i = 0; i < a->u.seq.count; i++)
+			assert_same_data(a->u.seq.items[i], b->u.seq.items[i]);
+		break;
+	case NGOJST_NODE_MAPPING:
+		assert_int_equal(a->u.map.count, b->u.map.count);
+		for (i = 0; i < a->u.map.count; i++) {
+			assert_same_data(a->u.map.pairs[i].key, b->u.map.pairs[i].key);
+			assert_same_data(a->u.map.pairs[i].value, b->u.map.pairs[i].value);
+		}
+		break;
+	}
+}
+
+static ngojst_tree *read_file_tree(fixture *f, const char *rel, ngojst_arena *keep)
+{
+	ngojst_reader *r;
+	ngojst_tree *t;
+	int rc;
+
+	assert_int_equal(ngojst_reader_open_file(&r, f->ctx, test_data_path(rel)), NGOJST_OK);
+	rc = ngojst_reader_next(r, &t);
+	if (rc != NGOJST_OK)
+		test_print_diags(f->ctx);
+	assert_int_equal(rc, NGOJST_OK);
+	assert_int_equal(ngojst_reader_take_arena(r, keep), NGOJST_OK);
+	assert_int_equal(ngojst_reader_next(r, &t), NGOJST_EOF);
+	ngojst_reader_free(r);
+	return t;
+}
+
+static void test_data_files(void **state)
+{
+	FIXTURE(f);
+	ngojst_arena ay, aj;
+	ngojst_tree *ty, *tj;
+	ngojst_reader *r;
+	ngojst_tree *t;
+	const ngojst_diag *d;
+	char *text;
+
+	/* The programme as YAML and as JSON: the same tree. */
+	ty = read_file_tree(f, "yaml/programme.yaml", &ay);
+	tj = read_file_tree(f, "yaml/programme.json", &aj);
+	assert_same_data(ty->root, tj->root);
+	assert_scalar(ngojst_tree_lookup(tj, "/adopted/resolution"), "XII/123/2024");
+	assert_scalar(ngojst_tree_lookup(ty, "/forms/financial/1"), "wsparcie");
+	assert_true(ngojst_node_is_null(ngojst_tree_lookup(tj, "/contact")));
+	text = test_read_file(test_data_path("yaml/programme.yaml"), NULL);
+	assert_non_null(text);
+	assert_node_pos(ngojst_tree_lookup(ty, "/budget/total"), 9, 10, offset_of(text, "150000.00"));
+	test_free(text);
+	ngojst_arena_release(&ay);
+	ngojst_arena_release(&aj);
+
+	/* The billion laughs, from a file. */
+	assert_int_equal(ngojst_reader_open_file(&r, f->ctx, test_data_path("yaml/lol.yaml")), NGOJST_OK);
+	ngojst_diag_clear(f->ctx);
+	assert_int_equal(ngojst_reader_next(r, &t), NGOJST_ELIMIT);
+	d = ngojst_diag_at(f->ctx, 0);
+	assert_string_equal(d->source, test_data_path("yaml/lol.yaml"));
+	assert_int_equal(d->line, 6);
+	assert_int_equal(d->column, 8);
+	ngojst_reader_free(r);
+
+	/* Latin-2 bytes where UTF-8 belongs. */
+	assert_int_equal(ngojst_reader_open_file(&r, f->ctx, test_data_path("yaml/bad-latin1.yaml")),
+			 NGOJST_OK);
+	ngojst_diag_clear(f->ctx);
+	assert_int_equal(ngojst_reader_next(r, &t), NGOJST_EPARSE);
+	d = ngojst_diag_at(f->ctx, 0);
+	assert_int_equal(d->line, 3);
+	assert_int_equal(d->column, 7);
+	text = test_read_file(test_data_path("yaml/bad-latin1.yaml"), NULL);
+	assert_non_null(text);
+	assert_int_equal(d->offset, offset_of(text, "\xA3"));
+	test_free(text);
+	assert_contains(d->message, "invalid UTF-8");
+	ngojst_reader_free(r);
+
+	/* A BOM and CRLF line ends. */
+	assert_int_equal(ngojst_reader_open_file(&r, f->ctx, test_data_path("yaml/bom-crlf.yaml")),
+			 NGOJST_OK);
+	assert_int_equal(ngojst_reader_next(r, &t), NGOJST_OK);
+	assert_scalar(ngojst_node_get(t->root, "name"), "Fundacja Łąka");
+	text = test_read_file(test_data_path("yaml/bom-crlf.yaml"), NULL);
+	assert_non_null(text);
+	assert_node_pos(ngojst_node_get(t->root, "name"), 2, 7, offset_of(text, "Fundacja"));
+	assert_node_pos(ngojst_node_get(t->root, "krs"), 3, 6, offset_of(text, "\"0000"));
+	test_free(text);
+	ngojst_reader_free(r);
+	finish(f);
+}
+
 /* ---- reader states ------------------------------------------------------- */
 
 static void test_stuck_after_error(void **state)
@@ -1418,6 +1525,7 @@ int main(void)
 		cmocka_unit_test(test_tags_and_styles),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_data_files),
 		cmocka_unit_test(test_stuck_after_error),
 		cmocka_unit_test(test_take_arena),
 		cmocka_unit_test(test_syntax_errors_positioned),
