@@ -1,6 +1,5 @@
 /* ngojst check: validate documents and print a report.
  * SPDX-License-Identifier: CC0-1.0 (copy freely) */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -122,58 +121,37 @@ static void check_stream(run *r, ngojst_stream *s, const char *name)
 
 static void check_path(run *r, const char *path);
 
-static int name_cmp(const void *a, const void *b)
+static bool any_entry(const char *name)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	(void)name;
+	return true;
 }
 
-static bool wanted(const char *name)
+static bool document_file(const char *path)
 {
-	const char *dot = strrchr(name, '.');
+	const char *dot = strrchr(path, '.');
 
 	return dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") || !strcmp(dot, ".json"));
 }
 
-/* A directory: its YAML and JSON files and subfolders, in name order so the
- * output is the same on every machine. */
+/* A folder: its YAML and JSON files and its subfolders, in name order. */
 static void check_dir(run *r, const char *path)
 {
-	DIR *d = opendir(path);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0, i;
+	char **names;
+	long n = cli_list_dir(path, any_entry, &names), i;
 
-	if (!d) {
+	if (n < 0) {
 		fprintf(stderr, "%s: error: cannot open the folder\n", path);
 		r->input_error = true;
 		return;
 	}
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			char **p = realloc(names, (cap = cap ? cap * 2 : 32) * sizeof(*names));
-
-			if (!p)
-				break;
-			names = p;
-		}
-		names[n] = malloc(strlen(path) + strlen(e->d_name) + 2);
-		if (!names[n])
-			break;
-		sprintf(names[n], "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
-		n++;
-	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n; i++) {
 		struct stat st;
 
-		if (stat(names[i], &st) == 0 && (S_ISDIR(st.st_mode) || wanted(names[i])))
+		if (stat(names[i], &st) == 0 && (S_ISDIR(st.st_mode) || document_file(names[i])))
 			check_path(r, names[i]);
-		free(names[i]);
 	}
-	free(names);
+	cli_free_names(names, n);
 }
 
 static void check_path(run *r, const char *path)
@@ -225,11 +203,7 @@ int cli_check(int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (ngojst_context_new(&ctx, NULL)) {
-		rc = EXIT_INTERNAL;
-		goto out;
-	}
-	if ((rc = cli_load_rules(ctx, &o, &rs)) || (rc = cli_calendar(ctx, &o, &cal)))
+	if ((rc = cli_setup(&o, &ctx, &rs, &cal)))
 		goto out;
 	memset(&r, 0, sizeof(r));
 	r.ctx = ctx;

@@ -34,6 +34,15 @@ void cli_print_diags(ngojst_context *ctx);
 int cli_load_rules(ngojst_context *ctx, const cli_options *o, ngojst_ruleset **out);
 /* Build the calendar with --holiday days. */
 int cli_calendar(ngojst_context *ctx, const cli_options *o, ngojst_calendar **out);
+/* The context, the rule sets and the calendar every command starts from;
+ * 0 or an exit status (the objects are then NULL or to be freed by the caller). */
+int cli_setup(const cli_options *o, ngojst_context **ctx, ngojst_ruleset **rs, ngojst_calendar **cal);
+
+/* The entries of a folder accepted by keep(), as "path/name", sorted so the
+ * output is the same on every machine. Returns the count, or -1 when the
+ * folder cannot be read; free with cli_free_names(). */
+long cli_list_dir(const char *path, bool (*keep)(const char *name), char ***names);
+void cli_free_names(char **names, long n);
 
 int cli_check(int argc, char **argv);
 int cli_rules(int argc, char **argv);

@@ -1,5 +1,6 @@
 /* Options and helpers shared by the commands.
  * SPDX-License-Identifier: CC0-1.0 (copy freely) */
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,4 +184,67 @@ int cli_calendar(ngojst_context *ctx, const cli_options *o, ngojst_calendar **ou
 		if (ngojst_calendar_add_day_off(*out, o->holidays[i]))
 			return EXIT_INTERNAL;
 	return 0;
+}
+
+int cli_setup(const cli_options *o, ngojst_context **ctx, ngojst_ruleset **rs, ngojst_calendar **cal)
+{
+	int rc;
+
+	*rs = NULL;
+	*cal = NULL;
+	if (ngojst_context_new(ctx, NULL))
+		return EXIT_INTERNAL;
+	if ((rc = cli_load_rules(*ctx, o, rs)))
+		return rc;
+	return cli_calendar(*ctx, o, cal);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+long cli_list_dir(const char *path, bool (*keep)(const char *name), char ***out)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char **names = NULL;
+	const char *sep = path[0] && path[strlen(path) - 1] == '/' ? "" : "/";
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		char *full;
+
+		if (e->d_name[0] == '.' || !keep(e->d_name))
+			continue;
+		if (n == cap) {
+			char **p = realloc(names, (cap = cap ? cap * 2 : 32) * sizeof(*names));
+
+			if (!p)
+				break;
+			names = p;
+		}
+		full = malloc(strlen(path) + strlen(sep) + strlen(e->d_name) + 1);
+		if (!full)
+			break;
+		sprintf(full, "%s%s%s", path, sep, e->d_name);
+		names[n++] = full;
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), name_cmp);
+	*out = names;
+	return (long)n;
+}
+
+void cli_free_names(char **names, long n)
+{
+	long i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }

@@ -1,6 +1,5 @@
 /* ngojst test: run declarative test-case files.
  * SPDX-License-Identifier: CC0-1.0 (copy freely) */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,53 +37,33 @@ static void run_file(ngojst_context *ctx, const ngojst_ruleset *rs, const ngojst
 	ngojst_cases_free(cases);
 }
 
-static int cmp(const void *a, const void *b)
+static bool is_case_file(const char *name)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	size_t len = strlen(name);
+
+	return len >= 11 && !strcmp(name + len - 11, ".cases.yaml");
 }
 
 static void run_path(ngojst_context *ctx, const ngojst_ruleset *rs, const ngojst_calendar *cal, const char *path,
 		     tally *t)
 {
 	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0, i;
+	char **names;
+	long n, i;
 
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		run_file(ctx, rs, cal, path, t);
 		return;
 	}
-	d = opendir(path);
-	if (!d) {
+	n = cli_list_dir(path, is_case_file, &names);
+	if (n < 0) {
 		fprintf(stderr, "%s: error: cannot open the folder\n", path);
 		t->bad_file = true;
 		return;
 	}
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-
-		if (e->d_name[0] == '.' || len < 11 || strcmp(e->d_name + len - 11, ".cases.yaml"))
-			continue;
-		if (n == cap) {
-			char **p = realloc(names, (cap = cap ? cap * 2 : 32) * sizeof(*names));
-
-			if (!p)
-				break;
-			names = p;
-		}
-		if (!(names[n] = malloc(strlen(path) + len + 2)))
-			break;
-		sprintf(names[n++], "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), cmp);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		run_file(ctx, rs, cal, names[i], t);
-		free(names[i]);
-	}
-	free(names);
+	cli_free_names(names, n);
 }
 
 int cli_test(int argc, char **argv)
@@ -104,11 +83,7 @@ int cli_test(int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (ngojst_context_new(&ctx, NULL)) {
-		rc = EXIT_INTERNAL;
-		goto out;
-	}
-	if ((rc = cli_load_rules(ctx, &o, &rs)) || (rc = cli_calendar(ctx, &o, &cal)))
+	if ((rc = cli_setup(&o, &ctx, &rs, &cal)))
 		goto out;
 	for (i = 0; i < o.nargs; i++)
 		run_path(ctx, rs, cal, o.args[i], &t);
