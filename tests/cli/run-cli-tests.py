@@ -35,6 +35,8 @@ CASES = [
      b'year: 2025\nsubmitted_on: 2026-05-04\npublished_on: 2026-05-04\n'),
     ('check-bad-ruleset', ['check', AS_OF, '--ruleset', f'{DATA}/bad-ruleset.yaml', 'examples/samples/programme-2026.yaml'], 2, True, True, None),
     ('check-loosening-overlay', ['check', AS_OF, '--lang', 'en', '--ruleset', f'{DATA}/loosening.yaml', 'examples/samples/programme-2026.yaml'], 1, True, True, None),
+    ('check-dir', ['check', AS_OF, '--lang', 'en', 'examples/samples/', f'{DATA}/late-programme.yaml'], 1, True, True, None),
+    ('check-empty-file', ['check', AS_OF, f'{DATA}/empty.yaml'], 2, True, True, None),
     ('check-no-input', ['check', AS_OF], 2, True, True, None),
     ('check-bad-as-of', ['check', '--as-of', '2026-02-30', 'x.yaml'], 2, True, True, None),
     ('check-bad-option', ['check', '--frobnicate', 'x.yaml'], 2, True, True, None),
