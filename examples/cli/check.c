@@ -102,9 +102,10 @@ static void check_stream(run *r, ngojst_stream *s, const char *name)
 		}
 		if (rc) {
 			cli_print_diags(r->ctx);
-			if (rc == NGOJST_ENOMEM)
+			if (rc == NGOJST_ENOMEM || rc == NGOJST_ERROR)
 				r->internal_error = true;
-			r->input_error = true;
+			else
+				r->input_error = true;
 			return;
 		}
 		rc = ngojst_validate(r->ctx, r->rs, doc, &opts, &rep);
@@ -194,7 +195,7 @@ int cli_check(int argc, char **argv)
 	ngojst_ruleset *rs = NULL;
 	ngojst_calendar *cal = NULL;
 	size_t i;
-	int rc = cli_parse(&o, argc, argv, "check");
+	int rc = cli_parse(&o, argc, argv, "check", OPT_RULESET | OPT_AS_OF | OPT_LANG | OPT_FORMAT | OPT_KIND | OPT_FAIL_LEVEL | OPT_HOLIDAY);
 
 	if (rc)
 		goto out;

@@ -25,8 +25,21 @@ typedef struct cli_options {
 	size_t nargs;
 } cli_options;
 
-/* Parse the options shared by all commands; returns 0 or EXIT_USAGE. */
-int cli_parse(cli_options *o, int argc, char **argv, const char *command);
+/* The options a command accepts; any other is a usage error, so an option
+ * is never silently ignored. */
+enum {
+	OPT_RULESET = 1 << 0,
+	OPT_AS_OF = 1 << 1,
+	OPT_LANG = 1 << 2,
+	OPT_FORMAT = 1 << 3,     /* text, json, sarif */
+	OPT_FORMAT_JSON = 1 << 4, /* text, json */
+	OPT_KIND = 1 << 5,
+	OPT_FAIL_LEVEL = 1 << 6,
+	OPT_HOLIDAY = 1 << 7
+};
+
+/* Parse a command's options; returns 0 or EXIT_USAGE. */
+int cli_parse(cli_options *o, int argc, char **argv, const char *command, unsigned allowed);
 /* Print the context's diagnostics to stderr. */
 void cli_print_diags(ngojst_context *ctx);
 /* Load the built-in rule set and the --ruleset overlays in order; prints

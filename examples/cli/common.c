@@ -56,7 +56,7 @@ static bool is_opt(const char *arg, const char *opt)
 	return !strncmp(arg, opt, len) && (arg[len] == '\0' || arg[len] == '=');
 }
 
-int cli_parse(cli_options *o, int argc, char **argv, const char *command)
+int cli_parse(cli_options *o, int argc, char **argv, const char *command, unsigned allowed)
 {
 	int i;
 	bool only_args = false;
@@ -80,26 +80,40 @@ int cli_parse(cli_options *o, int argc, char **argv, const char *command)
 			continue;
 		}
 		if (is_opt(a, "--ruleset")) {
+			if (!(allowed & (OPT_RULESET)))
+				return usage_error(command, "does not take %s", a);
 			if (!(v = value_of(argc, argv, &i, "--ruleset")))
 				return usage_error(command, "%s needs a file", a);
 			if (o->nrulesets == sizeof(o->rulesets) / sizeof(o->rulesets[0]))
 				return usage_error(command, "too many rule sets (%s)", v);
 			o->rulesets[o->nrulesets++] = v;
 		} else if (is_opt(a, "--as-of")) {
+			if (!(allowed & (OPT_AS_OF)))
+				return usage_error(command, "does not take %s", a);
 			if (!(v = value_of(argc, argv, &i, "--as-of")) || ngojst_date_parse(&o->as_of, v, strlen(v)))
 				return usage_error(command, "--as-of needs a date written YYYY-MM-DD (got '%s')", v ? v : "");
 			o->as_of_set = true;
 		} else if (is_opt(a, "--lang")) {
+			if (!(allowed & (OPT_LANG)))
+				return usage_error(command, "does not take %s", a);
 			if (!(v = value_of(argc, argv, &i, "--lang")) || ngojst_lang_parse(&o->lang, v))
 				return usage_error(command, "--lang is pl or en (got '%s')", v ? v : "");
 		} else if (is_opt(a, "--format")) {
-			if (!(v = value_of(argc, argv, &i, "--format")) || ngojst_format_parse(&o->format, v))
-				return usage_error(command, "--format is text, json or sarif (got '%s')", v ? v : "");
+			if (!(allowed & (OPT_FORMAT | OPT_FORMAT_JSON)))
+				return usage_error(command, "does not take %s", a);
+			if (!(v = value_of(argc, argv, &i, "--format")) || ngojst_format_parse(&o->format, v) ||
+			    (!(allowed & OPT_FORMAT) && o->format == NGOJST_FORMAT_SARIF))
+				return usage_error(command, "--format is %s (got '%s')",
+						   allowed & OPT_FORMAT ? "text, json or sarif" : "text or json", v ? v : "");
 		} else if (is_opt(a, "--kind")) {
+			if (!(allowed & (OPT_KIND)))
+				return usage_error(command, "does not take %s", a);
 			if (!(v = value_of(argc, argv, &i, "--kind")))
 				return usage_error(command, "%s needs a kind", a);
 			o->kind = v;
 		} else if (is_opt(a, "--fail-level")) {
+			if (!(allowed & (OPT_FAIL_LEVEL)))
+				return usage_error(command, "does not take %s", a);
 			if (!(v = value_of(argc, argv, &i, "--fail-level")))
 				return usage_error(command, "%s needs error, warning or note", a);
 			if (!strcmp(v, "error"))
@@ -111,6 +125,8 @@ int cli_parse(cli_options *o, int argc, char **argv, const char *command)
 			else
 				return usage_error(command, "--fail-level is error, warning or note (got '%s')", v);
 		} else if (is_opt(a, "--holiday")) {
+			if (!(allowed & (OPT_HOLIDAY)))
+				return usage_error(command, "does not take %s", a);
 			if (!(v = value_of(argc, argv, &i, "--holiday")) ||
 			    o->nholidays == sizeof(o->holidays) / sizeof(o->holidays[0]) ||
 			    ngojst_date_parse(&o->holidays[o->nholidays], v, strlen(v)))

@@ -23,6 +23,14 @@ static void json_str(const char *s)
 	putchar('"');
 }
 
+static void json_str_or_null(const char *s)
+{
+	if (s)
+		json_str(s);
+	else
+		fputs("null", stdout);
+}
+
 static void date_or_dash(ngojst_date d, char *buf, size_t size)
 {
 	if (ngojst_date_format(buf, size, d) < 0)
@@ -35,7 +43,7 @@ int cli_rules(int argc, char **argv)
 	ngojst_context *ctx = NULL;
 	ngojst_ruleset *rs = NULL;
 	size_t i, n;
-	int rc = cli_parse(&o, argc, argv, "rules");
+	int rc = cli_parse(&o, argc, argv, "rules", OPT_RULESET | OPT_LANG | OPT_FORMAT_JSON);
 
 	if (rc)
 		goto out;
@@ -72,8 +80,20 @@ int cli_rules(int argc, char **argv)
 			json_str(o.lang == NGOJST_LANG_PL ? r->citation_pl : r->citation_en);
 			printf(", \"title\": ");
 			json_str(o.lang == NGOJST_LANG_PL ? r->title_pl : r->title_en);
-			printf(", \"valid_from\": \"%s\", \"valid_to\": \"%s\", \"enabled\": %s, \"ruleset\": ", from, to,
+			printf(", \"check\": ");
+			json_str(r->check);
+			printf(", \"message\": ");
+			json_str(o.lang == NGOJST_LANG_PL ? r->message_pl : r->message_en);
+			printf(", \"missing_message\": ");
+			json_str_or_null(o.lang == NGOJST_LANG_PL ? r->missing_message_pl : r->missing_message_en);
+			printf(", \"note\": ");
+			json_str_or_null(r->note);
+			printf(", \"in_force_on\": ");
+			json_str_or_null(r->in_force_on);
+			printf(", \"valid_from\": \"%s\", \"valid_to\": \"%s\", \"enabled\": %s, \"defined_by\": ", from, to,
 			       r->enabled ? "true" : "false");
+			json_str(r->ruleset_id);
+			printf(", \"ruleset\": ");
 			json_str(r->changed_by);
 			printf("}");
 		}
@@ -93,7 +113,7 @@ int cli_explain(int argc, char **argv)
 	ngojst_ruleset *rs = NULL;
 	const ngojst_rule_info *r;
 	char from[16], to[16];
-	int rc = cli_parse(&o, argc, argv, "explain");
+	int rc = cli_parse(&o, argc, argv, "explain", OPT_RULESET | OPT_LANG);
 	bool pl;
 
 	if (rc)
@@ -130,6 +150,11 @@ int cli_explain(int argc, char **argv)
 	       strcmp(r->ruleset_id, r->changed_by) ? (pl ? ", zmieniona przez " : ", changed by ") : "",
 	       strcmp(r->ruleset_id, r->changed_by) ? r->changed_by : "");
 	printf("  %s: %s\n", pl ? "komunikat" : "message", pl ? r->message_pl : r->message_en);
+	if (r->missing_message_pl)
+		printf("  %s: %s\n", pl ? "komunikat o braku" : "message when missing",
+		       pl ? r->missing_message_pl : r->missing_message_en);
+	if (r->in_force_on)
+		printf("  %s: %s\n", pl ? "obowiązywanie według" : "in force judged on", r->in_force_on);
 	if (r->note)
 		printf("  %s: %s\n", pl ? "uwagi" : "note", r->note);
 	if (!r->enabled)

@@ -74,7 +74,7 @@ int cli_test(int argc, char **argv)
 	ngojst_calendar *cal = NULL;
 	tally t = { 0, 0, false };
 	size_t i;
-	int rc = cli_parse(&o, argc, argv, "test");
+	int rc = cli_parse(&o, argc, argv, "test", OPT_RULESET | OPT_HOLIDAY);
 
 	if (rc)
 		goto out;

@@ -106,6 +106,10 @@ typedef struct ngojst_rule_info {
 	int enabled;                    /**< 0 if an overlay switched it off. */
 	const char *ruleset_id;         /**< Layer that defined it. */
 	const char *changed_by;         /**< Layer that last changed it (same as ruleset_id if none). */
+	const char *missing_message_pl; /**< Polish message when a due act is missing, or NULL. */
+	const char *missing_message_en; /**< English message when a due act is missing, or NULL. */
+	const char *in_force_on;        /**< Document date that selects whether the rule is in force
+	                                     (e.g. "resolution/adopted_on"), or NULL for the law date. */
 } ngojst_rule_info;
 
 /** Number of rules. */

@@ -218,8 +218,11 @@ static int check_public_task_area(ngojst_eval *ev, const void *data)
 	return NGOJST_OK;
 }
 
+static const char *const programme_kinds[] = { "AnnualProgramme", "MultiAnnualProgramme", NULL };
+
 const ngojst_builtin_check ngojst_programme_builtins[] = {
 	{ "public_task_area", check_public_task_area,
-	  "Each priority task's area is a point of art. 4 ust. 1 udpp (1 to $public_task_area_last_point, optional letter)." },
+	  "Each priority task's area is a point of art. 4 ust. 1 udpp (1 to $public_task_area_last_point, optional letter).",
+	  programme_kinds },
 };
 const size_t ngojst_programme_builtin_count = sizeof(ngojst_programme_builtins) / sizeof(ngojst_programme_builtins[0]);

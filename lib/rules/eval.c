@@ -128,7 +128,7 @@ static bool dexpr_value(ngojst_eval *ev, const ngojst_dexpr *de, ngojst_date *ou
 		if (base.u.i < 1 || base.u.i > 9999)
 			return false;
 		rc = ngojst_deadline_fixed(ev->cal, out, (int)base.u.i, amount.u.md.year_offset, amount.u.md.month,
-					   amount.u.md.day, NGOJST_ROLL_NONE);
+					   amount.u.md.day, r);
 		break;
 	case NGOJST_DE_DAYS:
 		rc = amount.u.i < 0 || amount.u.i > 100000 ? NGOJST_ERANGE

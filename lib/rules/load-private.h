@@ -38,8 +38,8 @@ int ngojst_ld_build_infos(ngojst_loader *ld);
  * overlay would loosen a statutory one. */
 int ngojst_ld_add_list(ngojst_loader *ld, const ngojst_list *l, const ngojst_node *at);
 int ngojst_ld_add_param(ngojst_loader *ld, const ngojst_param *p, const ngojst_node *at);
-int ngojst_ld_conflict(ngojst_loader *ld, const ngojst_node *at, const char *subject, const char *fmt, ...)
-	NGOJST_PRINTF(4, 5);
+int ngojst_ld_conflict(ngojst_loader *ld, const ngojst_node *at, ngojst_conflict_kind kind, const char *subject,
+		       const char *fmt, ...) NGOJST_PRINTF(5, 6);
 bool ngojst_severity_parse(const char *s, ngojst_severity *out);
 const char *ngojst_check_kind_name(ngojst_checkkind k);
 

@@ -159,6 +159,24 @@ static int parse_dexpr(ngojst_loader *ld, const ngojst_node *n, ngojst_dexpr *de
 	}
 	if (!ngojst_ld_keys(ld, n, "a date expression", keys))
 		return ld->err;
+	{
+		/* Exactly one way of saying the date, and only its own modifiers. */
+		static const char *const heads[] = { "date", "fixed", "days", "working_days", "months", NULL };
+		size_t h, found = 0;
+
+		for (h = 0; heads[h]; h++)
+			found += ngojst_node_get(n, heads[h]) != NULL;
+		if (found != 1)
+			return ngojst_ld_fail(ld, n, "a date expression has exactly one of date, fixed, days, working_days, months");
+		if (ngojst_node_get(n, "date") && n->u.map.count != 1)
+			return ngojst_ld_fail(ld, n, "\"date\" takes no other keys");
+		if (ngojst_node_get(n, "fixed") && ngojst_node_get(n, "after"))
+			return ngojst_ld_fail(ld, n, "\"fixed\" is placed by \"year\", not \"after\"");
+		if (!ngojst_node_get(n, "fixed") && ngojst_node_get(n, "year"))
+			return ngojst_ld_fail(ld, n, "\"year\" goes with \"fixed\"");
+		if (ngojst_node_get(n, "working_days") && ngojst_node_get(n, "roll"))
+			return ngojst_ld_fail(ld, n, "a period of working days always ends on a working day: no \"roll\"");
+	}
 	de->text = "";
 	if ((x = ngojst_node_get(n, "date"))) {
 		de->kind = NGOJST_DE_VALUE;
@@ -170,6 +188,8 @@ static int parse_dexpr(ngojst_loader *ld, const ngojst_node *n, ngojst_dexpr *de
 	if ((x = ngojst_node_get(n, "fixed"))) {
 		de->kind = NGOJST_DE_FIXED;
 		if (parse_operand(ld, x, &de->amount))
+			return ld->err;
+		if ((x = ngojst_node_get(n, "roll")) && parse_operand(ld, x, &de->roll))
 			return ld->err;
 		return parse_path(ld, ngojst_node_get(n, "year"), &de->base);
 	}
@@ -524,11 +544,12 @@ int ngojst_ld_rules(ngojst_loader *ld, const ngojst_node *n)
 
 static int apply_override(ngojst_loader *ld, const ngojst_node *n)
 {
-	static const char *const keys[] = { "rule", "severity", "enabled", "message", "missing_message", "note", NULL };
+	static const char *const keys[] = { "rule", "severity", "consequence", "enabled", "message", "missing_message",
+					    "note", NULL };
 	ngojst_rule *r;
 	const ngojst_node *x;
 	const char *id, *s;
-	bool statutory;
+	bool statutory, raised;
 
 	if (!ngojst_ld_keys(ld, n, "an override", keys))
 		return ld->err;
@@ -554,6 +575,7 @@ static int apply_override(ngojst_loader *ld, const ngojst_node *n)
 		return ngojst_ld_fail(ld, ngojst_node_get(n, "rule"), "override of an unknown rule \"%s\"", id);
 	}
 	statutory = r->layer == 0;
+	raised = false;
 	if ((s = ngojst_ld_str(ld, n, "severity", false, "an override"))) {
 		ngojst_severity sev;
 
@@ -561,14 +583,32 @@ static int apply_override(ngojst_loader *ld, const ngojst_node *n)
 			return ngojst_ld_fail(ld, ngojst_node_get(n, "severity"),
 					      "severity is error, warning or note, not \"%s\"", s);
 		if (statutory && sev < r->severity)
-			ngojst_ld_conflict(ld, ngojst_node_get(n, "severity"), id,
+			ngojst_ld_conflict(ld, ngojst_node_get(n, "severity"), NGOJST_CONFLICT_RULE, id,
 					   "lowers the severity of statutory rule %s from %s to %s; not applied",
 					   id, ngojst_severity_name(r->severity), s);
 		else if (r->status == NGOJST_STATUS_UNCONFIRMED && sev > NGOJST_SEVERITY_NOTE)
-			ngojst_ld_conflict(ld, ngojst_node_get(n, "severity"), id,
+			ngojst_ld_conflict(ld, ngojst_node_get(n, "severity"), NGOJST_CONFLICT_RULE, id,
 					   "raises rule %s, whose legal basis is UNCONFIRMED, above a note; not applied", id);
 		else {
+			raised = sev > r->severity;
 			r->severity = sev;
+			r->changed_by = ld->layer;
+		}
+	}
+	if ((s = ngojst_ld_str(ld, n, "consequence", false, "an override"))) {
+		ngojst_consequence c;
+
+		if (!consequence_parse(s, &c))
+			return ngojst_ld_fail(ld, ngojst_node_get(n, "consequence"),
+					      "consequence is none, late, defect, invalid or advice, not \"%s\"", s);
+		/* Raising a note to an error may make it a defect; recasting what
+		 * the law's own breach means is not an overlay's to do. */
+		if (statutory && !raised)
+			ngojst_ld_conflict(ld, ngojst_node_get(n, "consequence"), NGOJST_CONFLICT_RULE, id,
+					   "changes the consequence of statutory rule %s without raising its severity; not applied",
+					   id);
+		else {
+			r->consequence = c;
 			r->changed_by = ld->layer;
 		}
 	}
@@ -578,7 +618,7 @@ static int apply_override(ngojst_loader *ld, const ngojst_node *n)
 		if (ngojst_ld_value(ld, x, NGOJST_V_BOOL, &v))
 			return ld->err;
 		if (!v.u.b && statutory)
-			ngojst_ld_conflict(ld, x, id, "switches off statutory rule %s; not applied", id);
+			ngojst_ld_conflict(ld, x, NGOJST_CONFLICT_RULE, id, "switches off statutory rule %s; not applied", id);
 		else {
 			r->enabled = v.u.b;
 			r->changed_by = ld->layer;

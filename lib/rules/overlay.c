@@ -8,7 +8,8 @@
 #include "../core/buf.h"
 #include "load-private.h"
 
-int ngojst_ld_conflict(ngojst_loader *ld, const ngojst_node *at, const char *subject, const char *fmt, ...)
+int ngojst_ld_conflict(ngojst_loader *ld, const ngojst_node *at, ngojst_conflict_kind kind, const char *subject,
+		       const char *fmt, ...)
 {
 	ngojst_ruleset *rs = ld->rs;
 	ngojst_conflict *c;
@@ -29,17 +30,18 @@ int ngojst_ld_conflict(ngojst_loader *ld, const ngojst_node *at, const char *sub
 	if (!c->message || !c->subject)
 		return ld->err = NGOJST_ENOMEM;
 	c->pos = ngojst_ld_pos(ld, at);
+	c->kind = kind;
 	c->layer = ld->layer;
 	rs->nconflicts++;
 	return NGOJST_OK;
 }
 
-static bool list_has(const ngojst_list *l, const char *item)
+static bool has_item(const char *const *items, size_t count, const char *item)
 {
 	size_t i;
 
-	for (i = 0; i < l->count; i++)
-		if (!strcmp(l->items[i], item))
+	for (i = 0; i < count; i++)
+		if (!strcmp(items[i], item))
 			return true;
 	return false;
 }
@@ -51,23 +53,35 @@ int ngojst_ld_add_list(ngojst_loader *ld, const ngojst_list *l, const ngojst_nod
 	size_t i;
 
 	if (!old) {
+		ngojst_list add = *l;
+
+		if (ld->layer == 0) {
+			add.statutory = add.items;
+			add.nstatutory = add.count;
+		}
 		if (ngojst_grow(ld->ctx, (void **)&rs->lists, &rs->cap_lists, rs->nlists + 1, sizeof(*l)))
 			return ld->err = NGOJST_ENOMEM;
-		rs->lists[rs->nlists++] = *l;
+		rs->lists[rs->nlists++] = add;
 		return NGOJST_OK;
 	}
 	if (old->layer == ld->layer)
 		return ngojst_ld_fail(ld, at, "list \"%s\" is defined twice", l->name);
-	if (old->layer == 0) {
-		/* A statutory list may only be narrowed. */
-		for (i = 0; i < l->count; i++) {
-			if (!list_has(old, l->items[i]))
-				return ngojst_ld_conflict(ld, at, l->name,
-							  "adds \"%s\" to the statutory list \"%s\"; the list is not changed",
-							  l->items[i], l->name);
-		}
+	/* A statutory list may only be narrowed, by any number of overlays:
+	 * each is measured against the law, not against the last overlay. */
+	for (i = 0; old->statutory && i < l->count; i++) {
+		if (!has_item(old->statutory, old->nstatutory, l->items[i]))
+			return ngojst_ld_conflict(ld, at, NGOJST_CONFLICT_LIST, l->name,
+						  "adds \"%s\" to the statutory list \"%s\"; the list is not changed",
+						  l->items[i], l->name);
 	}
-	*old = *l;
+	{
+		const char **statutory = old->statutory;
+		size_t nstatutory = old->nstatutory;
+
+		*old = *l;
+		old->statutory = statutory;
+		old->nstatutory = nstatutory;
+	}
 	return NGOJST_OK;
 }
 
@@ -145,13 +159,13 @@ int ngojst_ld_add_param(ngojst_loader *ld, const ngojst_param *p, const ngojst_n
 				if (bv->layer != 0 || !periods_overlap(nv, bv))
 					continue;
 				if (old->bound == NGOJST_BOUND_FIXED || !value_cmp(&nv->value, &bv->value, &c)) {
-					ngojst_ld_conflict(ld, at, p->name,
+					ngojst_ld_conflict(ld, at, NGOJST_CONFLICT_PARAM, p->name,
 							   "changes the statutory parameter \"%s\", which overlays may not change; not applied",
 							   p->name);
 					ok = false;
 				} else if ((old->bound == NGOJST_BOUND_UPPER && c > 0) ||
 					   (old->bound == NGOJST_BOUND_LOWER && c < 0)) {
-					ngojst_ld_conflict(ld, at, p->name,
+					ngojst_ld_conflict(ld, at, NGOJST_CONFLICT_PARAM, p->name,
 							   "%s the statutory %s \"%s\" and so loosens the law; not applied",
 							   bound_word(old->bound),
 							   old->bound == NGOJST_BOUND_UPPER ? "limit" : "minimum", p->name);

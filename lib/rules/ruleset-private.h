@@ -87,6 +87,8 @@ typedef struct ngojst_list {
 	bool open;              /* the law's list is open-ended ("w szczególności") */
 	const char **strip;     /* prefixes a reference may carry ("pkt ") */
 	size_t nstrip;
+	const char **statutory; /* the base layer's items: the envelope for overlays */
+	size_t nstatutory;
 	size_t layer;
 	ngojst_srcpos pos;
 } ngojst_list;
@@ -243,8 +245,15 @@ typedef struct ngojst_layer {
 	const char *source;           /* "<builtin>", a path, "<string>" */
 } ngojst_layer;
 
+typedef enum ngojst_conflict_kind {
+	NGOJST_CONFLICT_RULE,
+	NGOJST_CONFLICT_PARAM,
+	NGOJST_CONFLICT_LIST
+} ngojst_conflict_kind;
+
 typedef struct ngojst_conflict {
 	const char *message;          /* English */
+	ngojst_conflict_kind kind;
 	const char *subject;          /* rule id or parameter/list name */
 	ngojst_srcpos pos;
 	size_t layer;

@@ -158,6 +158,9 @@ int ngojst_ld_build_infos(ngojst_loader *ld)
 		info->enabled = r->enabled;
 		info->ruleset_id = rs->layers[r->layer].id;
 		info->changed_by = rs->layers[r->changed_by].id;
+		info->missing_message_pl = r->missing_message[0];
+		info->missing_message_en = r->missing_message[1];
+		info->in_force_on = r->in_force_on.kind == NGOJST_OP_PATH ? r->in_force_on.path.text : NULL;
 		if (!info->kinds || !info->check || !info->citation_pl || !info->citation_en)
 			return ld->err = NGOJST_ENOMEM;
 	}

@@ -1,4 +1,5 @@
 /* ngojst_validate: one document, one rule set, one report. */
+#include <stdio.h>
 #include <string.h>
 
 #include <ngojst/validate.h>
@@ -13,8 +14,9 @@ static int add_conflicts(const ngojst_ruleset *rs, ngojst_report *report, ngojst
 
 	for (i = 0; i < rs->nconflicts; i++) {
 		const ngojst_conflict *c = &rs->conflicts[i];
+		const ngojst_rule *r;
 		ngojst_finding f;
-		char msg[1024];
+		char msg[1024], citation[256];
 
 		memset(&f, 0, sizeof(f));
 		f.rule_id = "ngojst.overlay.conflict";
@@ -27,7 +29,14 @@ static int add_conflicts(const ngojst_ruleset *rs, ngojst_report *report, ngojst
 			 : "Overlay conflicts with the law (%s:%u:%u): %s",
 			 c->pos.source, c->pos.line, c->pos.column, c->message);
 		f.message = msg;
-		f.citation = c->subject;
+		if (c->kind == NGOJST_CONFLICT_RULE && (r = ngojst_ruleset_rule(rs, c->subject)))
+			ngojst_rule_citation(rs, r, lang, citation, sizeof(citation));
+		else
+			snprintf(citation, sizeof(citation), "%s %s (%s)",
+				 c->kind == NGOJST_CONFLICT_LIST ? (lang == NGOJST_LANG_PL ? "lista" : "list")
+								 : (lang == NGOJST_LANG_PL ? "parametr" : "parameter"),
+				 c->subject, rs->layers[0].id);
+		f.citation = citation;
 		f.ruleset_id = rs->layers[c->layer].id;
 		if (ngojst_report_add(report, &f) == NGOJST_ENOMEM)
 			return NGOJST_ENOMEM;

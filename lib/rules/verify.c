@@ -8,10 +8,38 @@
 #include "load-private.h"
 #include "path.h"
 
-/* Placeholders every message may use besides document field paths. */
-static const char *const placeholder_names[] = {
-	"field", "actual", "expected", "due", "first", "then", "sum", "count", "min", "max", "list", NULL
-};
+/* The placeholders each check fills in; any other {name} must be a field of
+ * the document. A name a check does not fill would print as "(none)". */
+static const char *const *placeholders_for(ngojst_checkkind kind, bool missing)
+{
+	static const char *const required[] = { "field", NULL };
+	static const char *const range[] = { "field", "actual", "min", "max", "expected", NULL };
+	static const char *const in_list[] = { "field", "actual", "list", NULL };
+	static const char *const unique[] = { "field", "actual", NULL };
+	static const char *const order[] = { "first", "then", NULL };
+	static const char *const deadline[] = { "actual", "due", NULL };
+	static const char *const overdue[] = { "due", NULL };
+	static const char *const count[] = { "field", "count", "min", "max", NULL };
+	static const char *const sum[] = { "field", "sum", "expected", NULL };
+	static const char *const share[] = { "actual", "expected", NULL };
+	static const char *const equals[] = { "field", "actual", "expected", NULL };
+	static const char *const builtin[] = { "actual", NULL };
+
+	switch (kind) {
+	case NGOJST_CHECK_REQUIRED: return required;
+	case NGOJST_CHECK_RANGE: return range;
+	case NGOJST_CHECK_IN_LIST: return in_list;
+	case NGOJST_CHECK_UNIQUE: return unique;
+	case NGOJST_CHECK_DATE_ORDER: return order;
+	case NGOJST_CHECK_DEADLINE: return missing ? overdue : deadline;
+	case NGOJST_CHECK_COUNT: return count;
+	case NGOJST_CHECK_SUM: return sum;
+	case NGOJST_CHECK_SHARE: return share;
+	case NGOJST_CHECK_EQUALS: return equals;
+	case NGOJST_CHECK_BUILTIN: return builtin;
+	}
+	return required;
+}
 
 static int rule_fail(ngojst_loader *ld, const ngojst_rule *r, const ngojst_srcpos *at, const char *fmt, ...)
 	NGOJST_PRINTF(4, 5);
@@ -191,7 +219,8 @@ static bool check_dexpr(ngojst_loader *ld, const ngojst_rule *r, const ngojst_ki
 		return check_operand(ld, r, k, &de->base, NGOJST_V_DATE, what);
 	case NGOJST_DE_FIXED:
 		return check_operand(ld, r, k, &de->amount, NGOJST_V_MONTHDAY, what) &&
-		       check_operand(ld, r, k, &de->base, NGOJST_V_INT, "the year");
+		       check_operand(ld, r, k, &de->base, NGOJST_V_INT, "the year") &&
+		       check_operand(ld, r, k, &de->roll, NGOJST_V_ROLLOVER, "roll");
 	case NGOJST_DE_DAYS:
 	case NGOJST_DE_WORKING_DAYS:
 	case NGOJST_DE_MONTHS:
@@ -298,17 +327,26 @@ static bool check_for_kind(ngojst_loader *ld, ngojst_rule *r, const ngojst_kind 
 		if (pt.multi || ftype_value(pt.type) == NGOJST_V_NONE)
 			return rule_fail(ld, r, &ck->field.pos, "equals needs a single scalar field") == 0;
 		return check_operand(ld, r, k, &ck->value, ftype_value(pt.type), "value");
-	case NGOJST_CHECK_BUILTIN:
-		if (!ngojst_builtin_find(ck->builtin))
+	case NGOJST_CHECK_BUILTIN: {
+		const ngojst_builtin_check *bi = ngojst_builtin_find(ck->builtin);
+
+		if (!bi)
 			return rule_fail(ld, r, NULL, "unknown built-in check \"%s\"", ck->builtin) == 0;
-		return true;
+		/* A built-in reads one kind's struct: never hand it another. */
+		for (i = 0; bi->kinds[i]; i++)
+			if (!strcmp(bi->kinds[i], k->name))
+				return true;
+		return rule_fail(ld, r, NULL, "the built-in check \"%s\" does not apply to %s", ck->builtin, k->name) == 0;
+	}
 	}
 	return false;
 }
 
-/* Every {name} in a message is a known placeholder or a field path. */
-static void check_placeholders(ngojst_loader *ld, const ngojst_rule *r, const char *msg)
+/* Every {name} in a message is a placeholder its check fills in or a field
+ * path of every kind the rule applies to. */
+static void check_placeholders(ngojst_loader *ld, const ngojst_rule *r, const char *msg, bool missing)
 {
+	const char *const *names = placeholders_for(r->check.kind, missing);
 	const char *p = msg;
 
 	while (msg && (p = strchr(p, '{'))) {
@@ -328,8 +366,8 @@ static void check_placeholders(ngojst_loader *ld, const ngojst_rule *r, const ch
 		}
 		memcpy(name, p + 1, len);
 		name[len] = '\0';
-		for (i = 0; placeholder_names[i]; i++)
-			if (!strcmp(name, placeholder_names[i]))
+		for (i = 0; names[i]; i++)
+			if (!strcmp(name, names[i]))
 				known = true;
 		if (!known) {
 			ngojst_path path;
@@ -346,8 +384,8 @@ static void check_placeholders(ngojst_loader *ld, const ngojst_rule *r, const ch
 				if (ngojst_path_resolve(ngojst_kind_find(r->kinds[k])->schema, &path, &pt, &bad) ||
 				    pt.multi || ftype_value(pt.type) == NGOJST_V_NONE) {
 					rule_fail(ld, r, NULL,
-						  "placeholder {%s} is neither a known name nor a single field of %s", name,
-						  r->kinds[k]);
+						  "placeholder {%s} is neither filled in by a %s check nor a single field of %s",
+						  name, ngojst_check_kind_name(r->check.kind), r->kinds[k]);
 					return;
 				}
 			}
@@ -405,8 +443,8 @@ int ngojst_ld_check_rules(ngojst_loader *ld)
 		    !r->missing_message[0])
 			rule_fail(ld, r, NULL, "a deadline with if_missing: overdue needs missing_message");
 		for (k = 0; k < 2; k++) {
-			check_placeholders(ld, r, r->message[k]);
-			check_placeholders(ld, r, r->missing_message[k]);
+			check_placeholders(ld, r, r->message[k], false);
+			check_placeholders(ld, r, r->missing_message[k], true);
 		}
 		for (k = 0; k < r->nkinds; k++)
 			check_for_kind(ld, r, ngojst_kind_find(r->kinds[k]));

@@ -58,6 +58,7 @@ typedef struct ngojst_builtin_check {
 	const char *name;
 	ngojst_builtin_fn fn;
 	const char *doc;
+	const char *const *kinds;   /* the kinds whose struct fn reads; NULL-terminated */
 } ngojst_builtin_check;
 
 typedef struct ngojst_kind {

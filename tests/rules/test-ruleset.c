@@ -159,7 +159,7 @@ static void test_strict_loader_more(void **state)
 	expect_bad(HEAD "rules:\n  - id: udpp.5a.4.pt1\n    kinds: [AnnualProgramme]\n    title: {pl: T, en: T}\n"
 		   "    check: {required: scope}\n    severity: error\n    basis: {act: udpp, art: 5a, ust: \"4\", pkt: \"1\"}\n"
 		   "    status: CONFIRMED-CUR\n    message: {pl: \"{nope} x\", en: E}\n",
-		   NGOJST_ERULESET, "placeholder {nope} is neither a known name nor a single field", 0);
+		   NGOJST_ERULESET, "placeholder {nope} is neither filled in by a required check nor a single field", 0);
 	expect_bad(HEAD "params:\n  p: {type: monthday, values: [{value: {month: 2, day: 30}}]}\n", NGOJST_ERULESET,
 		   "month 2, day 30 is not a day of every year", 5);
 	expect_bad(HEAD "params:\n  p: {type: money, values: [{value: -5}]}\n", NGOJST_ERULESET, "must not be negative", 5);
@@ -177,6 +177,19 @@ static void test_strict_loader_more(void **state)
 		   NGOJST_ERULESET, "basis names act \"udpp\", which is not among the rule set's sources", 0);
 	expect_bad(HEAD RULE("udpp.5a.4.pt1", "{required: scope}", "    when: {present: scope, absent: title}\n"),
 		   NGOJST_ERULESET, "a condition has exactly one of", 0);
+	expect_bad("ruleset: {id: t, version: \"1\"}\nsources:\n  - {id: udpp, title: Act, short: {pl: udpp, en: udpp}}\n"
+		   "rules:\n  - id: udpp.5a.3\n    kinds: [ProgrammeReport]\n    title: {pl: T, en: T}\n"
+		   "    check: {builtin: public_task_area}\n    severity: error\n    basis: {act: udpp, art: 5a, ust: \"3\"}\n"
+		   "    status: CONFIRMED-CUR\n    message: {pl: P, en: E}\n",
+		   NGOJST_ERULESET, "the built-in check \"public_task_area\" does not apply to ProgrammeReport", 0);
+	expect_bad(HEAD RULE("udpp.5a.4.pt1", "{date_order: {first: {date: period/from, days: 3, after: period/to}, then: period/to}}", ""),
+		   NGOJST_ERULESET, "a date expression has exactly one of", 0);
+	expect_bad(HEAD RULE("udpp.5a.4.pt1", "{date_order: {first: {working_days: 3, after: period/from, roll: saturday}, then: period/to}}", ""),
+		   NGOJST_ERULESET, "a period of working days always ends on a working day", 0);
+	expect_bad(HEAD "rules:\n  - id: udpp.5a.4.pt1\n    kinds: [AnnualProgramme]\n    title: {pl: T, en: T}\n"
+		   "    check: {range: {field: funds, min: 1}}\n    severity: error\n    basis: {act: udpp, art: 5a, ust: \"4\", pkt: \"1\"}\n"
+		   "    status: CONFIRMED-CUR\n    message: {pl: \"{due}\", en: E}\n",
+		   NGOJST_ERULESET, "placeholder {due} is neither filled in by a range check", 0);
 	expect_bad(HEAD RULE("udpp.5a.4.pt1", "{date_order: {first: period/from, then: funds}}", ""), NGOJST_ERULESET,
 		   "\"funds\" is a amount, expected a date", 0);
 }
@@ -324,6 +337,44 @@ static void test_overlay_conflicts(void **state)
 	assert_false(ngojst_report_ok(rep));
 	ngojst_report_free(rep);
 	ngojst_ruleset_free(rs);
+	ngojst_context_free(ctx);
+}
+
+/* Each overlay is measured against the law, not against the last overlay. */
+static void test_overlay_stack(void **state)
+{
+	static const char first[] =
+		"ruleset: {id: a, version: \"1\", extends: pl}\n"
+		"lists:\n  cooperation_forms: [zlecanie, informowanie]\n";
+	static const char second[] =
+		"ruleset: {id: b, version: \"1\", extends: a}\n"
+		"lists:\n  cooperation_forms: [zlecanie, informowanie, konsultowanie_aktow, pikniki]\n"
+		"overrides:\n"
+		"  - {rule: udpp.5a.4.pt3, consequence: advice}\n"
+		"  - {rule: udpp.5.2, severity: error, consequence: defect}\n";
+	ngojst_context *ctx = test_context_new();
+	ngojst_ruleset *a = overlay(ctx, NULL, first), *b = overlay(ctx, a, second);
+	ngojst_report *rep;
+	ngojst_diag d;
+
+	(void)state;
+	assert_int_equal(ngojst_ruleset_layer_count(b), 3);
+	assert_int_equal(ngojst_ruleset_conflict_count(a), 0);
+	assert_int_equal(ngojst_ruleset_conflict_count(b), 2);
+	assert_int_equal(ngojst_ruleset_conflict(b, 0, &d), NGOJST_OK);
+	assert_non_null(strstr(d.message, "adds \"pikniki\" to the statutory list"));
+	assert_int_equal(ngojst_ruleset_conflict(b, 1, &d), NGOJST_OK);
+	assert_non_null(strstr(d.message, "changes the consequence of statutory rule udpp.5a.4.pt3"));
+	/* The refused list change leaves the first overlay's narrower list. */
+	rep = check(ctx, b, "kind: AnnualProgramme\nyear: 2026\nforms: [konsultowanie_aktow]\n", "2025-06-01");
+	assert_int_equal(find_rule(rep, "udpp.5.2")->severity, NGOJST_SEVERITY_ERROR);
+	assert_int_equal(find_rule(rep, "udpp.5.2")->consequence, NGOJST_CONSEQUENCE_DEFECT);
+	assert_string_equal(find_rule(rep, "udpp.5.2")->ruleset_id, "b");
+	assert_int_equal(find_rule(rep, "udpp.5a.4.pt3")->consequence, NGOJST_CONSEQUENCE_DEFECT);
+	assert_string_equal(find_rule(rep, "ngojst.overlay.conflict")->citation, "list cooperation_forms (pl)");
+	ngojst_report_free(rep);
+	ngojst_ruleset_free(b);
+	ngojst_ruleset_free(a);
 	ngojst_context_free(ctx);
 }
 
@@ -524,6 +575,7 @@ int main(void)
 		cmocka_unit_test(test_strict_loader_more),
 		cmocka_unit_test(test_overlay_tightens),
 		cmocka_unit_test(test_overlay_conflicts),
+		cmocka_unit_test(test_overlay_stack),
 		cmocka_unit_test(test_overlay_errors),
 		cmocka_unit_test(test_validate_api),
 		cmocka_unit_test(test_deterministic),
