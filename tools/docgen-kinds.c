@@ -59,6 +59,8 @@ static void type_text(const ngojst_field *f)
 	fputs(ngojst_ftype_name(f->type), out);
 	if ((f->type == NGOJST_FT_STRUCT || f->type == NGOJST_FT_LIST) && f->sub)
 		fprintf(out, " (`%s`)", f->sub->name);
+	if (f->flags & NGOJST_FIELD_YEAR)
+		fputs(", a year 1–9999", out);
 	if (f->flags & NGOJST_FIELD_NONNEG)
 		fputs(", ≥ 0", out);
 	if (f->flags & NGOJST_FIELD_REQUIRED)
@@ -121,8 +123,9 @@ int main(int argc, char **argv)
 	      "(or the caller supplies a default kind: `--kind` on the command line, the\n"
 	      "`default_kind` argument in C). Every other key must be a field listed below:\n"
 	      "an unknown key is an input error with a \"did you mean\" hint, and all type\n"
-	      "errors of a document are reported together. Any field not marked *required\n"
-	      "key* may be left out or written as `null`/`~`; whether it is *legally*\n"
+	      "errors of a document are reported together. A field marked *required key*\n"
+	      "must be there and not be empty, or the document cannot be loaded; any other\n"
+	      "field may be left out or written as `null`/`~`. Whether content is *legally*\n"
 	      "required is for the rules to say (see [rules.md](rules.md)), not for the\n"
 	      "loader.\n"
 	      "\n"
@@ -148,9 +151,10 @@ int main(int argc, char **argv)
 		cell(type_notes[i].absent);
 		fputs(" |\n", out);
 	}
-	fputs("\nA value is *present* when it is not absent; a mapping is present when any of\n"
-	      "its fields is, a list when it has at least one item. `required` checks and\n"
-	      "`present`/`absent` conditions in rule sets use exactly this test.\n",
+	fputs("\nA value is *present* when it is not absent: a mapping when any of its fields\n"
+	      "is present, a list of mappings when any field of any item is, a list of\n"
+	      "strings when any item is not blank. `required` checks and `present`/`absent`\n"
+	      "conditions in rule sets use exactly this test.\n",
 	      out);
 
 	fputs("\n## Kinds\n\n| Kind | C struct | Law date | Description |\n| --- | --- | --- | --- |\n", out);

@@ -150,8 +150,9 @@ def explain(ngojst, rule_id, lang):
 
 
 def ruleset_identity(ngojst):
+    # Any document will do: only the report's list of rule sets is read.
     out = run([ngojst, "check", "--format", "json", "--as-of", AS_OF, "--kind", "ProgrammeReport", "-"],
-              stdin="{}\n", ok=(0, 1))
+              stdin="year: 2025\n", ok=(0, 1))
     rs = json.loads(out)["reports"][0]["rulesets"][0]
     return rs["id"], rs["version"]
 
@@ -224,8 +225,9 @@ def generate(ngojst, lang):
 def main(argv):
     if len(argv) == 4 and argv[2] == "--docs":
         for lang, name in (("en", "rules.md"), ("pl", "rules.pl.md")):
+            text = generate(argv[1], lang)  # before opening: a failure leaves the file alone
             with open(os.path.join(argv[3], name), "w", encoding="utf-8") as f:
-                f.write(generate(argv[1], lang))
+                f.write(text)
         return 0
     if len(argv) in (3, 4) and argv[2] in TEXT:
         text = generate(argv[1], argv[2])
