@@ -35,7 +35,11 @@ typedef struct ngojst_calendar ngojst_calendar;
  */
 NGOJST_API int ngojst_calendar_new(ngojst_calendar **out, ngojst_context *ctx);
 
-/** Free a calendar; NULL is a no-op. */
+/**
+ * Free a calendar and the days off added to it.
+ * @param cal the calendar, or NULL (no-op). Free it before the context it was
+ *        created with, and only once no thread is querying it.
+ */
 NGOJST_API void ngojst_calendar_free(ngojst_calendar *cal);
 
 /**

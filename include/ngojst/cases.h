@@ -48,17 +48,36 @@ typedef struct ngojst_cases ngojst_cases;
  */
 NGOJST_API int ngojst_cases_run_file(ngojst_cases **out, ngojst_context *ctx, const char *path, const ngojst_ruleset *base, const ngojst_calendar *calendar);
 
-/** Free results; NULL is a no-op. */
+/**
+ * Free the results of ngojst_cases_run_file(). Every #ngojst_case_result and
+ * string borrowed from them becomes invalid.
+ * @param cases the results, or NULL (no-op). Free them before the context
+ *        they were made with.
+ */
 NGOJST_API void ngojst_cases_free(ngojst_cases *cases);
-/** Number of cases run. */
+
+/**
+ * Number of cases run.
+ * @param cases the results, or NULL.
+ * @return the number of cases, each one readable with ngojst_cases_at();
+ *         0 for NULL.
+ */
 NGOJST_API size_t ngojst_cases_count(const ngojst_cases *cases);
-/** Number of cases that passed. */
+
+/**
+ * Number of cases that passed.
+ * @param cases the results, or NULL.
+ * @return 0 .. ngojst_cases_count(); the file passed as a whole when the two
+ *         are equal. 0 for NULL.
+ */
 NGOJST_API size_t ngojst_cases_passed(const ngojst_cases *cases);
+
 /**
  * One case's outcome.
  * @param cases the results.
  * @param index 0 .. ngojst_cases_count() - 1.
- * @return a borrowed pointer, or NULL if out of range.
+ * @return a pointer borrowed from the results, valid until
+ *         ngojst_cases_free(); NULL if index is out of range or cases is NULL.
  */
 NGOJST_API const ngojst_case_result *ngojst_cases_at(const ngojst_cases *cases, size_t index);
 

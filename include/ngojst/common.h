@@ -49,9 +49,29 @@ typedef enum ngojst_error_code {
  */
 NGOJST_API const char *ngojst_strerror(int code);
 
-/** Library version string ("X.Y.Z") of the library actually linked. */
+/**
+ * Version string of the library actually linked, "X.Y.Z".
+ *
+ * This is the run-time counterpart of #NGOJST_VERSION in
+ * <ngojst/version.h>, which gives the version of the headers a program was
+ * compiled with; the two differ when a program runs against another build of
+ * the shared library.
+ * @return a static string that lives for the whole program; never NULL.
+ *
+ * Needs no context and may be called from any thread.
+ */
 NGOJST_API const char *ngojst_version(void);
-/** Library version number (see NGOJST_VERSION_NUMBER) of the library linked. */
+
+/**
+ * Version number of the library actually linked.
+ *
+ * Encoded like #NGOJST_VERSION_NUMBER: X * 1000000 + Y * 1000 + Z, so that
+ * `ngojst_version_number() >= NGOJST_VERSION_NUMBER` checks at run time that
+ * the library is at least as new as the headers the program was built with.
+ * @return the version number of the linked library.
+ *
+ * Needs no context and may be called from any thread.
+ */
 NGOJST_API int ngojst_version_number(void);
 
 /**

@@ -25,15 +25,32 @@ typedef struct ngojst_date {
 	uint8_t day;    /**< 1..31. */
 } ngojst_date;
 
-/** Day of the week, ISO numbering. */
+/** Day of the week, ISO 8601 numbering (Monday 1 .. Sunday 7). */
 typedef enum ngojst_weekday {
-	NGOJST_MONDAY = 1, NGOJST_TUESDAY, NGOJST_WEDNESDAY, NGOJST_THURSDAY,
-	NGOJST_FRIDAY, NGOJST_SATURDAY, NGOJST_SUNDAY
+	NGOJST_MONDAY = 1,  /**< Monday (1). */
+	NGOJST_TUESDAY,     /**< Tuesday (2). */
+	NGOJST_WEDNESDAY,   /**< Wednesday (3). */
+	NGOJST_THURSDAY,    /**< Thursday (4). */
+	NGOJST_FRIDAY,      /**< Friday (5). */
+	NGOJST_SATURDAY,    /**< Saturday (6). */
+	NGOJST_SUNDAY       /**< Sunday (7). */
 } ngojst_weekday;
 
-/** True (1) for a leap year. */
+/**
+ * Whether a year is a leap year of the proleptic Gregorian calendar
+ * (divisible by 4 and not by 100, or divisible by 400).
+ * @param year the year; any value, not range-checked.
+ * @return 1 for a leap year, else 0.
+ */
 NGOJST_API int ngojst_date_is_leap_year(int year);
-/** Days in a month of a year (28..31), or 0 for an invalid month. */
+
+/**
+ * Number of days in a month of a year.
+ * @param year the year; only whether it is a leap year matters, and it is not
+ *        range-checked.
+ * @param month 1..12.
+ * @return 28..31, or 0 when month is outside 1..12.
+ */
 NGOJST_API int ngojst_date_days_in_month(int year, int month);
 
 /**
@@ -46,9 +63,20 @@ NGOJST_API int ngojst_date_days_in_month(int year, int month);
  */
 NGOJST_API int ngojst_date_make(ngojst_date *out, int year, int month, int day);
 
-/** True (1) if d is a valid date (the zero date is not valid). */
+/**
+ * Whether a date is valid: year 1..9999, month 1..12 and a day that exists
+ * in that month.
+ * @param d the date.
+ * @return 1 if valid, else 0 (also for the zero "no date" value).
+ */
 NGOJST_API int ngojst_date_is_valid(ngojst_date d);
-/** True (1) if d is the zero "no date" value. */
+
+/**
+ * Whether a date is the zero "no date" value {0, 0, 0}.
+ * @param d the date.
+ * @return 1 if all three fields are 0, else 0. A partly zero date such as
+ *         {2026, 0, 0} is neither "no date" nor valid.
+ */
 NGOJST_API int ngojst_date_is_none(ngojst_date d);
 
 /**
@@ -70,10 +98,27 @@ NGOJST_API int ngojst_date_parse(ngojst_date *out, const char *text, size_t len)
  */
 NGOJST_API int ngojst_date_format(char *buf, size_t size, ngojst_date d);
 
-/** Compare two dates: negative, 0 or positive like strcmp. */
+/**
+ * Compare two dates in calendar order, like strcmp().
+ *
+ * Year, month and day are compared in turn without validation, so any two
+ * dates are ordered and the zero "no date" value sorts before every valid
+ * date.
+ * @param a the first date.
+ * @param b the second date.
+ * @return a negative value if a is earlier than b, 0 if they are the same
+ *         day, a positive value if a is later.
+ */
 NGOJST_API int ngojst_date_cmp(ngojst_date a, ngojst_date b);
 
-/** Days since 1970-01-01 (negative before) of a valid date. */
+/**
+ * Day number of a date: days since 1970-01-01, negative before it. The
+ * inverse of ngojst_date_from_days().
+ * @param d a valid date. Not checked: an invalid date gives a meaningless
+ *        number.
+ * @return the day number, from -719162 (0001-01-01) to 2932896 (9999-12-31)
+ *         for a valid date.
+ */
 NGOJST_API int32_t ngojst_date_to_days(ngojst_date d);
 
 /**
@@ -103,10 +148,22 @@ NGOJST_API int ngojst_date_add_days(ngojst_date *out, ngojst_date d, int32_t day
  */
 NGOJST_API int ngojst_date_add_months(ngojst_date *out, ngojst_date d, int32_t months);
 
-/** Days from a to b (b - a). Both must be valid. */
+/**
+ * Number of days from one date to another (b - a).
+ * @param a the earlier date, normally; must be valid (not checked).
+ * @param b the later date, normally; must be valid (not checked).
+ * @return ngojst_date_to_days(b) - ngojst_date_to_days(a): positive when b is
+ *         after a, 0 for the same day, negative when b is before a. Invalid
+ *         dates give a meaningless number.
+ */
 NGOJST_API int32_t ngojst_date_diff(ngojst_date a, ngojst_date b);
 
-/** ISO weekday of a valid date. */
+/**
+ * ISO day of the week of a date.
+ * @param d a valid date. Not checked: an invalid date gives a meaningless
+ *        day, though still one of the seven values.
+ * @return #NGOJST_MONDAY (1) .. #NGOJST_SUNDAY (7).
+ */
 NGOJST_API ngojst_weekday ngojst_date_weekday(ngojst_date d);
 
 /** @} */

@@ -33,8 +33,14 @@ typedef struct ngojst_document ngojst_document;
 /** A reader of a multi-document stream (YAML `---` separated, or one JSON value). */
 typedef struct ngojst_stream ngojst_stream;
 
-/** Number of document kinds the library knows. */
+/**
+ * Number of document kinds the library knows.
+ * @return the count, the same for the whole life of the program; the kinds
+ *         are indexed 0 .. count - 1 in ngojst_kind_name() and
+ *         ngojst_kind_description().
+ */
 NGOJST_API size_t ngojst_kind_count(void);
+
 /**
  * Name of a kind ("AnnualProgramme", ...).
  * @param index 0 .. ngojst_kind_count() - 1.
@@ -98,10 +104,25 @@ NGOJST_API int ngojst_stream_open_fp(ngojst_stream **out, ngojst_context *ctx, c
  */
 NGOJST_API int ngojst_stream_next(ngojst_stream *s, const char *default_kind, ngojst_document **out);
 
-/** 0-based index of the document the stream will read next (or failed on). */
+/**
+ * Position in a stream: the 0-based index of the document the next
+ * ngojst_stream_next() reads.
+ *
+ * It counts every document read so far, including one that was read but
+ * failed to bind (#NGOJST_EINPUT). After #NGOJST_EPARSE or #NGOJST_ELIMIT it
+ * is the index of the document that failed. At #NGOJST_EOF it is the number
+ * of documents in the input, so 0 then means the input held none.
+ * @param s the stream, or NULL.
+ * @return the position; 0 for NULL.
+ */
 NGOJST_API size_t ngojst_stream_position(const ngojst_stream *s);
 
-/** Free a stream; NULL is a no-op. */
+/**
+ * Free a stream. Documents it returned do not depend on it and stay valid;
+ * a buffer given to ngojst_stream_open_buffer() may be released afterwards;
+ * a FILE given to ngojst_stream_open_fp() is not closed.
+ * @param s the stream, or NULL (no-op). Free it before its context.
+ */
 NGOJST_API void ngojst_stream_free(ngojst_stream *s);
 
 /**
@@ -137,16 +158,50 @@ NGOJST_API int ngojst_document_load_file(ngojst_document **out, ngojst_context *
  */
 NGOJST_API int ngojst_document_wrap(ngojst_document **out, ngojst_context *ctx, const char *kind, const void *data, const char *source_name);
 
-/** Free a document; NULL is a no-op. */
+/**
+ * Free a document with its bound struct, strings and parsed tree. For a
+ * document made by ngojst_document_wrap() the caller's struct is not
+ * touched. Reports made from the document do not depend on it.
+ * @param doc the document, or NULL (no-op). Free it before its context, and
+ *        only once no thread is validating it.
+ */
 NGOJST_API void ngojst_document_free(ngojst_document *doc);
 
-/** The document's kind name. Borrowed. */
+/**
+ * The document's kind name, e.g. "AnnualProgramme".
+ * @param doc the document, or NULL.
+ * @return a static string (the one ngojst_kind_name() returns for the kind);
+ *         NULL for a NULL doc.
+ */
 NGOJST_API const char *ngojst_document_kind(const ngojst_document *doc);
-/** The bound struct of the document's kind; owned by the document. */
+
+/**
+ * The struct bound from the document: cast it to the type of the document's
+ * kind (e.g. a #ngojst_programme for "AnnualProgramme").
+ * @param doc the document, or NULL.
+ * @return the struct, or NULL for a NULL doc. For a loaded document it is
+ *         owned by the document and valid while the document lives; for a
+ *         wrapped one it is the caller's struct given to ngojst_document_wrap().
+ */
 NGOJST_API const void *ngojst_document_data(const ngojst_document *doc);
-/** The document's source name. Borrowed. */
+
+/**
+ * The document's source name, as used in diagnostics and reports: the file
+ * path, the source_name given when opening or wrapping, or the default
+ * ("<string>", "<stdin>", "<data>").
+ * @param doc the document, or NULL.
+ * @return a copy owned by the document, valid while it lives; NULL for a
+ *         NULL doc.
+ */
 NGOJST_API const char *ngojst_document_source(const ngojst_document *doc);
-/** 0-based index of the document in its stream. */
+
+/**
+ * 0-based index of the document in the stream it was read from.
+ * @param doc the document, or NULL.
+ * @return the index; 0 for a document loaded with
+ *         ngojst_document_load_buffer() or ngojst_document_load_file(), for a
+ *         wrapped document and for NULL.
+ */
 NGOJST_API size_t ngojst_document_index(const ngojst_document *doc);
 
 /**

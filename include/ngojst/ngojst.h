@@ -2,8 +2,19 @@
  * @file ngojst.h
  * @brief Umbrella header: include this one.
  *
+ * @defgroup umbrella Umbrella header
+ * @{
+ *
  * ngojst turns the Polish law on cooperation between local government (JST)
  * and NGOs into checkable data types and rules. See README.md and docs/.
+ *
+ * `#include <ngojst/ngojst.h>` brings in every public header; it declares
+ * nothing of its own. The API is grouped by header: @ref version,
+ * @ref export, @ref common, @ref money, @ref date, @ref calendar,
+ * @ref report, @ref document, @ref ruleset, @ref validate, @ref programme
+ * and @ref cases.
+ *
+ * @}
  */
 #ifndef NGOJST_H
 #define NGOJST_H

@@ -54,11 +54,29 @@ typedef enum ngojst_status {
 	NGOJST_STATUS_UNCONFIRMED = 5    /**< Not verified: never more than a note. */
 } ngojst_status;
 
-/** Static name of a severity ("error", "warning", "note"). */
+/**
+ * Name of a severity, as used in the text, JSON and SARIF outputs.
+ * @param s the severity.
+ * @return "note", "warning" or "error"; "unknown" for a value outside the
+ *         enum. A static string; never NULL.
+ */
 NGOJST_API const char *ngojst_severity_name(ngojst_severity s);
-/** Static name of a consequence ("late", "defect", "invalid", "advice", "none"). */
+
+/**
+ * Name of a legal consequence, as used in the outputs.
+ * @param c the consequence.
+ * @return "none", "late", "defect", "invalid" or "advice"; "unknown" for a
+ *         value outside the enum. A static string; never NULL.
+ */
 NGOJST_API const char *ngojst_consequence_name(ngojst_consequence c);
-/** Static name of a status as written in rule sets ("CONFIRMED-CUR", ...). */
+
+/**
+ * Name of a verification status, as written in rule sets.
+ * @param s the status.
+ * @return "CONFIRMED-CUR", "CONFIRMED-OLD", "CONFIRMED", "SECONDARY",
+ *         "INFERRED" or "UNCONFIRMED"; "unknown" for a value outside the
+ *         enum. A static string; never NULL.
+ */
 NGOJST_API const char *ngojst_status_name(ngojst_status s);
 
 /**
@@ -89,40 +107,121 @@ typedef struct ngojst_report_ruleset {
 /** The findings of checking one document. */
 typedef struct ngojst_report ngojst_report;
 
-/** Free a report; NULL is a no-op. */
+/**
+ * Free a report with its findings and strings. A report holds copies of
+ * everything it shows, so it does not depend on the document or the rule set
+ * it was made from, which may be freed first.
+ * @param report the report, or NULL (no-op). Free it before the context it
+ *        was made with.
+ */
 NGOJST_API void ngojst_report_free(ngojst_report *report);
 
-/** Number of findings. */
-NGOJST_API size_t ngojst_report_count(const ngojst_report *report);
 /**
- * One finding.
+ * Number of findings kept in the report.
+ * @param report the report, or NULL.
+ * @return the count, not including findings dropped at the limit (see
+ *         ngojst_report_dropped()); 0 for NULL.
+ */
+NGOJST_API size_t ngojst_report_count(const ngojst_report *report);
+
+/**
+ * One finding, in the report's deterministic order.
  * @param report the report.
  * @param index 0 .. ngojst_report_count() - 1.
- * @return a borrowed pointer, or NULL if out of range.
+ * @return a pointer borrowed from the report, valid while it lives; NULL if
+ *         index is out of range or report is NULL.
  */
 NGOJST_API const ngojst_finding *ngojst_report_at(const ngojst_report *report, size_t index);
-/** Number of findings of one severity. */
+
+/**
+ * Number of findings of one severity, including findings dropped at
+ * the #ngojst_limits.max_findings limit.
+ * @param report the report, or NULL.
+ * @param severity the severity to count.
+ * @return the count; 0 for a NULL report or a severity outside the enum.
+ */
 NGOJST_API size_t ngojst_report_count_severity(const ngojst_report *report, ngojst_severity severity);
-/** Findings dropped because #ngojst_limits.max_findings was reached. */
+
+/**
+ * Number of findings dropped because #ngojst_limits.max_findings was
+ * reached. Dropped findings are not in ngojst_report_at() but still count in
+ * ngojst_report_count_severity() and ngojst_report_ok().
+ * @param report the report, or NULL.
+ * @return the count; 0 for NULL.
+ */
 NGOJST_API size_t ngojst_report_dropped(const ngojst_report *report);
-/** True (1) when the report has no finding of severity error or warning. */
+
+/**
+ * Whether the report is clean: it has no finding of severity error or
+ * warning (notes are allowed), dropped findings included.
+ * @param report the report, or NULL.
+ * @return 1 when clean, else 0; 0 for NULL (no report is not a clean one).
+ */
 NGOJST_API int ngojst_report_ok(const ngojst_report *report);
 
-/** The document's source name ("<string>", a path). Borrowed. */
+/**
+ * The checked document's source name (a path, "<string>", "<stdin>",
+ * "<data>"), as ngojst_document_source() gave it.
+ * @param report the report, or NULL.
+ * @return a copy owned by the report, valid while it lives; NULL for NULL.
+ */
 NGOJST_API const char *ngojst_report_source(const ngojst_report *report);
-/** 0-based index of the document in its stream. */
+
+/**
+ * 0-based index of the checked document in its stream, as
+ * ngojst_document_index() gave it.
+ * @param report the report, or NULL.
+ * @return the index; 0 for NULL.
+ */
 NGOJST_API size_t ngojst_report_document_index(const ngojst_report *report);
-/** The document kind ("AnnualProgramme", ...). Borrowed. */
+
+/**
+ * The checked document's kind ("AnnualProgramme", ...).
+ * @param report the report, or NULL.
+ * @return a copy owned by the report, valid while it lives; NULL for NULL.
+ */
 NGOJST_API const char *ngojst_report_kind(const ngojst_report *report);
-/** The as_of date the report was made for. */
+
+/**
+ * The "today" the report was made for (#ngojst_validate_options.as_of).
+ * @param report the report, or NULL.
+ * @return the date; the zero "no date" value for NULL.
+ */
 NGOJST_API ngojst_date ngojst_report_as_of(const ngojst_report *report);
-/** The date that selected the law in force (e.g. 1 January of the programme year). */
+
+/**
+ * The date that selected the rules and parameters in force: the document's
+ * own law date (e.g. 1 January of the programme year) or, when the document
+ * has none, the as_of date.
+ * @param report the report, or NULL.
+ * @return the date; the zero "no date" value for NULL.
+ */
 NGOJST_API ngojst_date ngojst_report_law_date(const ngojst_report *report);
-/** The language of messages. */
+
+/**
+ * The language of the report's messages and citations
+ * (#ngojst_validate_options.lang).
+ * @param report the report, or NULL.
+ * @return the language; #NGOJST_LANG_PL for NULL.
+ */
 NGOJST_API ngojst_lang ngojst_report_lang(const ngojst_report *report);
-/** Number of rule sets (the base first, overlays after). */
+
+/**
+ * Number of rule sets the report was made with: one per layer of the rule
+ * set, the base first and then each overlay (see ngojst_ruleset_layer()).
+ * @param report the report, or NULL.
+ * @return the count; 0 for NULL.
+ */
 NGOJST_API size_t ngojst_report_ruleset_count(const ngojst_report *report);
-/** One rule set, or NULL if out of range. */
+
+/**
+ * One rule set the report was made with: its id, version, SHA-256 and source.
+ * @param report the report.
+ * @param index 0 .. ngojst_report_ruleset_count() - 1.
+ * @return a pointer borrowed from the report (its strings are copies, valid
+ *         even after the rule set is freed) and valid while the report lives;
+ *         NULL if index is out of range or report is NULL.
+ */
 NGOJST_API const ngojst_report_ruleset *ngojst_report_ruleset_at(const ngojst_report *report, size_t index);
 
 /** Output formats. */

@@ -39,8 +39,14 @@ typedef struct ngojst_ruleset ngojst_ruleset;
 NGOJST_API int ngojst_ruleset_load_builtin(ngojst_ruleset **out, ngojst_context *ctx);
 
 /**
- * SHA-256 (hex) of the built-in rule set's source text, or "" when the
- * library was built without one. Static.
+ * SHA-256 of the built-in rule set's source text, in lowercase hex.
+ *
+ * The hash covers the embedded files in order, each as its name, a NUL, its
+ * text and a NUL. It is the value that ngojst_ruleset_layer() and every
+ * report give as the built-in layer's #ngojst_report_ruleset.sha256, and it
+ * can be read without loading the rule set.
+ * @return a static string of 64 hex digits, or "" when the library was built
+ *         without built-in rules; never NULL.
  */
 NGOJST_API const char *ngojst_ruleset_builtin_sha256(void);
 
@@ -72,11 +78,21 @@ NGOJST_API int ngojst_ruleset_load_file(ngojst_ruleset **out, ngojst_context *ct
  */
 NGOJST_API int ngojst_ruleset_load_buffer(ngojst_ruleset **out, ngojst_context *ctx, const char *source_name, const char *data, size_t len, const ngojst_ruleset *base);
 
-/** Free a rule set; NULL is a no-op. */
+/**
+ * Free a rule set. Reports made with it hold their own copies and stay
+ * valid; a rule set loaded on top of it does not depend on it either.
+ * @param rs the rule set, or NULL (no-op). Free it from one thread after
+ *        every thread has stopped using it, and before its context.
+ */
 NGOJST_API void ngojst_ruleset_free(ngojst_ruleset *rs);
 
-/** Number of layers (the base first, then each overlay). */
+/**
+ * Number of layers: the base first, then each overlay in the order applied.
+ * @param rs the rule set, or NULL.
+ * @return the count (1 for a rule set without overlays); 0 for NULL.
+ */
 NGOJST_API size_t ngojst_ruleset_layer_count(const ngojst_ruleset *rs);
+
 /**
  * One layer's identity.
  * @param rs the rule set.
@@ -112,8 +128,15 @@ typedef struct ngojst_rule_info {
 	                                     (e.g. "resolution/adopted_on"), or NULL for the law date. */
 } ngojst_rule_info;
 
-/** Number of rules. */
+/**
+ * Number of rules over all layers, including rules an overlay switched off
+ * (#ngojst_rule_info.enabled is 0) and rules in force only between their
+ * #ngojst_rule_info.valid_from and #ngojst_rule_info.valid_to dates.
+ * @param rs the rule set, or NULL.
+ * @return the count; 0 for NULL.
+ */
 NGOJST_API size_t ngojst_ruleset_rule_count(const ngojst_ruleset *rs);
+
 /**
  * One rule, in definition order.
  * @param rs the rule set.
@@ -129,8 +152,15 @@ NGOJST_API const ngojst_rule_info *ngojst_ruleset_rule_at(const ngojst_ruleset *
  */
 NGOJST_API const ngojst_rule_info *ngojst_ruleset_find_rule(const ngojst_ruleset *rs, const char *id);
 
-/** Number of overlay conflicts (changes that would have loosened the law). */
+/**
+ * Number of overlay conflicts: changes an overlay asked for that would have
+ * loosened the law and were not applied. Every report made with the rule
+ * set carries each conflict as a finding.
+ * @param rs the rule set, or NULL.
+ * @return the count; 0 for NULL.
+ */
 NGOJST_API size_t ngojst_ruleset_conflict_count(const ngojst_ruleset *rs);
+
 /**
  * One overlay conflict as a positioned diagnostic (source is the overlay file).
  * @param rs the rule set.
