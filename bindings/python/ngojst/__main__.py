@@ -22,7 +22,7 @@ from . import __version__, _lib
 from ._util import parse_format, parse_lang, to_c_date
 from .cases import run_cases
 from .errors import InputError, NgojstError, OutOfMemoryError, strerror
-from .report import Severity, _format_bytes
+from .report import Report, Severity, _format_bytes
 from .ruleset import RuleSet
 from .validate import ReportStream, kinds
 
@@ -177,6 +177,18 @@ def parse_options(argv: Sequence[str]) -> Options:
     return o
 
 
+def _list_dir(path: str, keep: Callable[[str], bool]) -> Optional[List[str]]:
+    """The entries of a folder accepted by keep (hidden ones never), as "path/name",
+    sorted by their bytes so the output is the same on every machine; None if unreadable."""
+    try:
+        entries = os.listdir(path)
+    except OSError:
+        return None
+    sep = "" if path.endswith("/") else "/"
+    return sorted((f"{path}{sep}{e}" for e in entries if not e.startswith(".") and keep(e)),
+                  key=os.fsencode)
+
+
 def _load_rules(o: Options) -> Optional[RuleSet]:
     """The built-in rule set with the --ruleset overlays, or None after printing why not."""
     try:
@@ -209,31 +221,42 @@ class _Check:
         self.failed = False
         self.internal_error = False
 
-    def keep(self, rep) -> None:  # type: ignore[no-untyped-def]
+    def keep(self, rep: Report) -> bool:
         if any(f.severity >= self.o.fail_level for f in rep.findings):
             self.failed = True
         self.ndocs += 1
         for s in Severity:
             self.counts[s] += rep.counts[s]
-        if self.o.format == "text":
-            # Stream: print each report without its summary line; one summary ends the run.
+        if self.o.format != "text":
+            self.reports.append(rep)  # JSON and SARIF print every report at the end
+            return True
+        # Text streams: print each report without its summary line and forget
+        # it (bounded memory); one summary ends the run.
+        try:
             text = _format_bytes([rep], "text")
-            cut = text.rfind(b"\n")
-            if cut >= 0:
-                text = text[:cut]
-                cut = text.rfind(b"\n")
-                text = text[:cut + 1] if cut >= 0 else b""
-            _out(text)
+        except NgojstError:
+            self.internal_error = True
+            return False
+        finally:
             rep.close()
-        else:
-            self.reports.append(rep)
+        cut = text.rfind(b"\n")
+        if cut >= 0:
+            text = text[:cut]
+            cut = text.rfind(b"\n")
+            text = text[:cut + 1] if cut >= 0 else b""
+        _out(text)
+        return True
 
-    def stream(self, s: ReportStream) -> None:
+    def stream(self, s: ReportStream, name: str) -> None:
         with s:
             while True:
                 try:
                     rep = next(s)
                 except StopIteration:
+                    # An empty input is a mistake, not a clean bill of health.
+                    if s.position == 0:
+                        _err(f"{name}: error: the input holds no document\n")
+                        self.input_error = True
                     return
                 except InputError as e:
                     _err(e.formatted)  # this document cannot be checked; the next one may
@@ -245,7 +268,8 @@ class _Check:
                         self.internal_error = True
                     self.input_error = True
                     return
-                self.keep(rep)
+                if not self.keep(rep):
+                    return
 
     def open(self, source: object, **kw: object) -> Optional[ReportStream]:
         try:
@@ -259,6 +283,7 @@ class _Check:
     def path(self, path: str) -> None:
         if path == "-":
             s = self.open(sys.stdin.buffer, source_name="<stdin>")
+            name = "<stdin>"
         else:
             try:
                 is_dir = stat.S_ISDIR(os.stat(path).st_mode)
@@ -268,18 +293,17 @@ class _Check:
                 self.folder(path)
                 return
             s = self.open(_RawPath(path))
+            name = path
         if s is not None:
-            self.stream(s)
+            self.stream(s, name)
 
     def folder(self, path: str) -> None:
         """YAML and JSON files and subfolders, in byte order of their names (as the C tool)."""
-        try:
-            entries = os.listdir(path)
-        except OSError:
+        names = _list_dir(path, lambda e: True)
+        if names is None:
             _err(f"{path}: error: cannot open the folder\n")
             self.input_error = True
             return
-        names = sorted((f"{path}/{e}" for e in entries if not e.startswith(".")), key=os.fsencode)
         for name in names:
             dot = name.rfind(".")
             wanted = dot >= 0 and name[dot:] in (".yaml", ".yml", ".json")
@@ -362,15 +386,13 @@ def cmd_test(o: Options) -> int:
             if not is_dir:
                 run_file(path)
                 continue
-            try:
-                entries = os.listdir(path)
-            except OSError:
+            names = _list_dir(path, lambda e: e.endswith(".cases.yaml"))
+            if names is None:
                 _err(f"{path}: error: cannot open the folder\n")
                 bad_file = True
                 continue
-            for e in sorted((e for e in entries if not e.startswith(".") and len(e) >= 11
-                             and e.endswith(".cases.yaml")), key=os.fsencode):
-                run_file(f"{path}/{e}")
+            for name in names:
+                run_file(name)
     finally:
         rules.close()
     _out(f"{passed} passed, {failed} failed\n".encode())

@@ -180,6 +180,9 @@ class RuleInfo(Structure):
         ("enabled", c_int),
         ("ruleset_id", c_char_p),
         ("changed_by", c_char_p),
+        ("missing_message_pl", c_char_p),
+        ("missing_message_en", c_char_p),
+        ("in_force_on", c_char_p),
     ]
 
 

@@ -74,6 +74,11 @@ def free_context_on_error(ctx: Any) -> None:
         _lib.lib.ngojst_context_free(ctx)
 
 
+def looks_like_a_path(s: str) -> bool:
+    """Whether text passed as YAML is more likely a file name (for a hint in errors)."""
+    return "\n" not in s and s.strip().lower().endswith((".yaml", ".yml", ".json"))
+
+
 # --- dates ---------------------------------------------------------------------------
 
 def to_c_date(value: DateLike, what: str = "as_of") -> _lib.Date:

@@ -8,7 +8,7 @@ import datetime
 import enum
 import json
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Optional, Sequence
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
 from . import _lib
 from ._util import LANG_NAMES, Owner, from_c_date, parse_format
@@ -200,7 +200,7 @@ class Report(Owner):
         """Number of findings of severity note (dropped ones included)."""
         return self.counts[Severity.NOTE]
 
-    def count(self, severity: "Severity | str") -> int:
+    def count(self, severity: Union[Severity, str]) -> int:
         """Number of findings of one severity (a :class:`Severity` or ``"error"``, ...)."""
         if isinstance(severity, str):
             severity = Severity[severity.upper()]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, Tuple, Union
 
 from . import _lib
-from ._util import Owner, from_c_date
+from ._util import Owner, from_c_date, looks_like_a_path
 from .errors import Diagnostic, NgojstError
 from .report import Consequence, RuleSetInfo, Severity, Status, _enum
 
@@ -58,6 +58,13 @@ class RuleInfo:
     ruleset_id: str
     #: The layer that last changed it (the same as ruleset_id if none did).
     changed_by: str
+    #: Polish message when a due act is missing, or None.
+    missing_message_pl: Optional[str] = None
+    #: English message when a due act is missing, or None.
+    missing_message_en: Optional[str] = None
+    #: Document date that selects whether the rule is in force (e.g.
+    #: ``"resolution/adopted_on"``), or None for the law date.
+    in_force_on: Optional[str] = None
 
     def citation(self, lang: str = "pl") -> str:
         """The citation in ``"pl"`` or ``"en"``."""
@@ -89,6 +96,9 @@ class RuleInfo:
             enabled=bool(r.enabled),
             ruleset_id=_lib.text(r.ruleset_id),
             changed_by=_lib.text(r.changed_by),
+            missing_message_pl=_lib.opt_text(r.missing_message_pl),
+            missing_message_en=_lib.opt_text(r.missing_message_en),
+            in_force_on=_lib.opt_text(r.in_force_on),
         )
 
 
@@ -161,7 +171,7 @@ class RuleSet(Owner):
                     try:
                         _lib.lib.ngojst_ruleset_load_buffer(ctypes.byref(rs), ctx, name, data, len(data), base)
                     except NgojstError as e:
-                        if isinstance(source, str) and _looks_like_a_path(source):
+                        if isinstance(source, str) and looks_like_a_path(source):
                             e.message += ("\n(a str is rule-set YAML text; to load a file pass "
                                           f"pathlib.Path({source!r}))")
                         raise
@@ -269,10 +279,6 @@ class RuleSet(Owner):
         if self.closed:
             return "<ngojst.RuleSet (closed)>"
         return "<ngojst.RuleSet " + " + ".join(f"{l.id} {l.version}" for l in self.layers) + ">"
-
-
-def _looks_like_a_path(s: str) -> bool:
-    return "\n" not in s and s.strip().lower().endswith((".yaml", ".yml", ".json"))
 
 
 _default: Optional[RuleSet] = None

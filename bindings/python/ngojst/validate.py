@@ -9,10 +9,10 @@ import io
 import json
 import os
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Iterable, Iterator, List, Mapping, Optional, Union
+from typing import Any, BinaryIO, Iterable, List, Mapping, Optional, Union
 
 from . import _lib
-from ._util import DateLike, Owner, make_calendar, parse_lang, require_as_of
+from ._util import DateLike, Owner, looks_like_a_path, make_calendar, parse_lang, require_as_of
 from .errors import ErrorCode, NgojstError, from_context
 from .report import Report
 from .ruleset import RuleSet, default_rules
@@ -77,25 +77,22 @@ def _rules(rules: Optional[RuleSet]) -> RuleSet:
     return rules
 
 
-def _check(rs: RuleSet, doc: Any, opts: _lib.ValidateOptions, holidays: Any,
-           ctx: Any = None) -> Report:
-    """Validate a loaded document into a report that owns ctx (a new context if None)."""
+def _check(rs: RuleSet, doc: Any, opts: _lib.ValidateOptions, cal: Any, ctx: Any = None) -> Report:
+    """Validate a loaded document into a report that owns ctx (a new context if None).
+
+    cal is a calendar (or NULL) that outlives the call; it may belong to another context.
+    """
     own_ctx = ctx is None
     if own_ctx:
         ctx = _lib.new_context()
-    cal = _lib.CalendarP()
     rep = _lib.ReportP()
     try:
-        cal = make_calendar(ctx, holidays)
         opts.calendar = cal
         with rs._use() as rsh:
             _lib.lib.ngojst_validate(ctx, rsh, doc, ctypes.byref(opts), ctypes.byref(rep))
-        _lib.lib.ngojst_calendar_free(cal)
-        cal = _lib.CalendarP()
         return Report._adopt(rep, ctx)
     except BaseException:
         _lib.lib.ngojst_report_free(rep)
-        _lib.lib.ngojst_calendar_free(cal)
         if own_ctx:
             _lib.lib.ngojst_context_free(ctx)
         raise
@@ -138,7 +135,14 @@ def validate(doc: DocumentInput, kind: Optional[str] = None, as_of: Optional[Dat
             _lib.lib.ngojst_document_load_buffer(ctypes.byref(docp), ctx, _name(source), data, len(data), kind_b)
         elif isinstance(doc, (str, bytes, bytearray, memoryview)):
             data = _encode(doc)
-            _lib.lib.ngojst_document_load_buffer(ctypes.byref(docp), ctx, _name(source), data, len(data), kind_b)
+            try:
+                _lib.lib.ngojst_document_load_buffer(ctypes.byref(docp), ctx, _name(source), data, len(data),
+                                                     kind_b)
+            except NgojstError as e:
+                if isinstance(doc, str) and looks_like_a_path(doc):
+                    e.message += ("\n(a str is the document's YAML/JSON text; to check a file pass "
+                                  f"pathlib.Path({doc!r}))")
+                raise
         elif isinstance(doc, os.PathLike):
             _lib.lib.ngojst_document_load_file(ctypes.byref(docp), ctx, os.fsencode(doc), kind_b)
         else:
@@ -147,12 +151,16 @@ def validate(doc: DocumentInput, kind: Optional[str] = None, as_of: Optional[Dat
     except BaseException:
         _lib.lib.ngojst_context_free(ctx)
         raise
+    cal = _lib.CalendarP()
     try:
-        report = _check(rs, docp, opts, holidays, ctx)  # the report takes over ctx
+        cal = make_calendar(ctx, holidays)
+        report = _check(rs, docp, opts, cal, ctx)  # the report takes over ctx
     except BaseException:
+        _lib.lib.ngojst_calendar_free(cal)
         _lib.lib.ngojst_document_free(docp)
         _lib.lib.ngojst_context_free(ctx)
         raise
+    _lib.lib.ngojst_calendar_free(cal)
     _lib.lib.ngojst_document_free(docp)
     return report
 
@@ -178,7 +186,6 @@ class ReportStream(Owner):
                  holidays: Optional[Iterable[DateLike]] = None) -> None:
         self._opts = _options(as_of, lang, None)
         self._rules = _rules(rules)
-        self._holidays = [h for h in holidays] if holidays else None
         self._kind = kind.encode("utf-8") if kind is not None else None
         self._data: Optional[bytes] = None  # the buffer the C stream reads; kept alive here
         lib = _lib.lib
@@ -202,19 +209,31 @@ class ReportStream(Owner):
                     lib.ngojst_stream_open_buffer(ctypes.byref(stream), ctx, _name(source_name),
                                                   self._data, len(self._data))
                 else:
-                    try:
-                        lib.ngojst_stream_open_fp(ctypes.byref(stream), ctx, _name(source_name), fp)
-                    except BaseException:
-                        _lib.libc().fclose(fp)
-                        raise
+                    lib.ngojst_stream_open_fp(ctypes.byref(stream), ctx, _name(source_name), fp)
             else:
                 raise TypeError("source must be YAML/JSON text (str or bytes), a pathlib.Path or a "
                                 f"binary file, not {type(source).__name__}")
+            # One calendar for the whole stream, freed with it.
+            self._cal = make_calendar(ctx, holidays)
         except BaseException:
+            lib.ngojst_stream_free(stream)
+            if fp is not None:
+                _lib.libc().fclose(fp)
             lib.ngojst_context_free(ctx)
             raise
-        extra = () if fp is None else (lambda: _lib.libc().fclose(fp),)
+        cal = self._cal
+        extra = [lambda: lib.ngojst_calendar_free(cal)]
+        if fp is not None:
+            extra.append(lambda: _lib.libc().fclose(fp))
+        self._position = 0
         self._own(lib.ngojst_stream_free, stream, ctx, *extra)
+
+    def close(self) -> None:
+        """Free the C stream now (it is freed anyway when the stream ends). Idempotent."""
+        with self._lock:
+            if not self.closed:
+                self._position = _lib.lib.ngojst_stream_position(self._handle)
+            super().close()
 
     def __iter__(self) -> "ReportStream":
         return self
@@ -234,15 +253,21 @@ class ReportStream(Owner):
                     self.close()
                 raise err
             try:
-                return _check(self._rules, doc, self._opts, self._holidays)
+                return _check(self._rules, doc, self._opts, self._cal)
             finally:
                 _lib.lib.ngojst_document_free(doc)
 
     @property
     def position(self) -> int:
-        """0-based index of the document the stream will read next (or failed on)."""
+        """0-based index of the document the stream will read next (or failed on).
+
+        After the stream has ended (or was closed) this is the position it
+        ended at, so ``position == 0`` then means the input held no document.
+        """
         with self._lock:
-            return _lib.lib.ngojst_stream_position(self._live())
+            if self.closed:
+                return self._position
+            return _lib.lib.ngojst_stream_position(self._handle)
 
 
 def _open_fp(f: Any) -> Optional[int]:

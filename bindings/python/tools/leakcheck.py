@@ -27,7 +27,7 @@ from typing import Callable
 import ngojst
 
 HERE = pathlib.Path(__file__).resolve().parent
-SAMPLE = HERE.parent.parent.parent / "examples" / "samples" / "programme-2026.yaml"
+SAMPLE = HERE.parent.parent.parent / "tests" / "data" / "cli" / "late-programme.yaml"
 AS_OF = datetime.date(2026, 1, 10)
 
 
