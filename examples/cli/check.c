@@ -35,22 +35,11 @@ static bool keep(run *r, ngojst_report *rep)
 	if (r->o->format == NGOJST_FORMAT_TEXT) {
 		const ngojst_report *one[1] = { rep };
 		char *text = NULL;
-		int rc = ngojst_report_format(r->ctx, one, 1, NGOJST_FORMAT_TEXT, &text);
+		/* One summary ends the run, not one per report. */
+		int rc = ngojst_report_format(r->ctx, one, 1, NGOJST_FORMAT_TEXT_FINDINGS, &text);
 
-		if (rc == NGOJST_OK) {
-			/* Drop the per-report summary line; one summary ends the run. */
-			char *last = strrchr(text, '\n');
-
-			if (last) {
-				*last = '\0';
-				last = strrchr(text, '\n');
-				if (last)
-					last[1] = '\0';
-				else
-					text[0] = '\0';
-			}
+		if (rc == NGOJST_OK)
 			fputs(text, stdout);
-		}
 		ngojst_free(r->ctx, text);
 		ngojst_report_free(rep);
 		if (rc != NGOJST_OK)

@@ -228,7 +228,10 @@ NGOJST_API const ngojst_report_ruleset *ngojst_report_ruleset_at(const ngojst_re
 typedef enum ngojst_format {
 	NGOJST_FORMAT_TEXT = 0,  /**< `source:line:col: severity: message [rule-id]` per finding. */
 	NGOJST_FORMAT_JSON = 1,  /**< JSON, schema in docs/report-json.md. */
-	NGOJST_FORMAT_SARIF = 2  /**< SARIF 2.1.0. */
+	NGOJST_FORMAT_SARIF = 2, /**< SARIF 2.1.0. */
+	NGOJST_FORMAT_TEXT_FINDINGS = 3 /**< As #NGOJST_FORMAT_TEXT without the closing summary line,
+	                                     for tools that print one report at a time and sum up
+	                                     themselves. */
 } ngojst_format;
 
 /**

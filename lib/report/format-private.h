@@ -11,7 +11,7 @@
 
 /* Each formatter returns 0 or NGOJST_ENOMEM (a temporary allocation of its
  * own failed); failures of the buffer itself are left in b->failed. */
-int ngojst_report_format_text(ngojst_buf *b, const ngojst_report *const *reports, size_t count);
+int ngojst_report_format_text(ngojst_buf *b, const ngojst_report *const *reports, size_t count, bool summary);
 int ngojst_report_format_json(ngojst_buf *b, const ngojst_report *const *reports, size_t count);
 int ngojst_report_format_sarif(ngojst_buf *b, ngojst_context *ctx,
 			       const ngojst_report *const *reports, size_t count);

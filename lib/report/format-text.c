@@ -39,7 +39,7 @@ static void put_finding(ngojst_buf *b, const ngojst_report *r, const ngojst_find
 	ngojst_buf_putc(b, '\n');
 }
 
-int ngojst_report_format_text(ngojst_buf *b, const ngojst_report *const *reports, size_t count)
+int ngojst_report_format_text(ngojst_buf *b, const ngojst_report *const *reports, size_t count, bool summary)
 {
 	size_t i, j, sev[3] = { 0, 0, 0 };
 
@@ -57,6 +57,8 @@ int ngojst_report_format_text(ngojst_buf *b, const ngojst_report *const *reports
 		for (j = 0; j < 3; j++)
 			sev[j] += r->by_severity[j];
 	}
+	if (!summary)
+		return NGOJST_OK;
 	ngojst_buf_printf(b, "%zu %s, %zu %s, %zu %s in %zu %s\n",
 			  sev[NGOJST_SEVERITY_ERROR], plural(sev[NGOJST_SEVERITY_ERROR], "error", "errors"),
 			  sev[NGOJST_SEVERITY_WARNING], plural(sev[NGOJST_SEVERITY_WARNING], "warning", "warnings"),

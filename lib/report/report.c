@@ -343,7 +343,8 @@ int ngojst_report_format(ngojst_context *ctx, const ngojst_report *const *report
 	ngojst_buf_init(&b, ctx);
 	switch (format) {
 	case NGOJST_FORMAT_TEXT:
-		rc = ngojst_report_format_text(&b, reports, count);
+	case NGOJST_FORMAT_TEXT_FINDINGS:
+		rc = ngojst_report_format_text(&b, reports, count, format == NGOJST_FORMAT_TEXT);
 		break;
 	case NGOJST_FORMAT_JSON:
 		rc = ngojst_report_format_json(&b, reports, count);

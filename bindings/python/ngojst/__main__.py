@@ -233,17 +233,12 @@ class _Check:
         # Text streams: print each report without its summary line and forget
         # it (bounded memory); one summary ends the run.
         try:
-            text = _format_bytes([rep], "text")
+            text = _format_bytes([rep], _lib.FORMAT_TEXT_FINDINGS)
         except NgojstError:
             self.internal_error = True
             return False
         finally:
             rep.close()
-        cut = text.rfind(b"\n")
-        if cut >= 0:
-            text = text[:cut]
-            cut = text.rfind(b"\n")
-            text = text[:cut + 1] if cut >= 0 else b""
         _out(text)
         return True
 

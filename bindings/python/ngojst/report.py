@@ -230,8 +230,9 @@ class Report(Owner):
         return format_reports([self], "text")
 
 
-def _format_bytes(reports: Sequence[Report], fmt: str) -> bytes:
-    code = parse_format(fmt)
+def _format_bytes(reports: Sequence[Report], fmt: Union[str, int]) -> bytes:
+    """Format with the library: fmt is a name ("text", "json", "sarif") or an ngojst_format code."""
+    code = fmt if isinstance(fmt, int) else parse_format(fmt)
     reports = list(reports)
     for r in reports:
         if not isinstance(r, Report):

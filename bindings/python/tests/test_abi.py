@@ -91,7 +91,7 @@ def test_other_constants(headers):
     assert enum_values(headers, "ngojst_lang") == {"NGOJST_LANG_PL": _lib.LANG_PL, "NGOJST_LANG_EN": _lib.LANG_EN}
     assert enum_values(headers, "ngojst_format") == {
         "NGOJST_FORMAT_TEXT": _lib.FORMAT_TEXT, "NGOJST_FORMAT_JSON": _lib.FORMAT_JSON,
-        "NGOJST_FORMAT_SARIF": _lib.FORMAT_SARIF}
+        "NGOJST_FORMAT_SARIF": _lib.FORMAT_SARIF, "NGOJST_FORMAT_TEXT_FINDINGS": _lib.FORMAT_TEXT_FINDINGS}
     m = re.search(r"#define\s+NGOJST_VALIDATE_OPTIONS_VERSION\s+(\d+)",
                   (INCLUDE / "validate.h").read_text(encoding="utf-8"))
     assert int(m.group(1)) == _lib.VALIDATE_OPTIONS_VERSION
