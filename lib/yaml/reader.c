@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <yaml.h>
 
@@ -22,8 +23,10 @@
 #define READER_ARENA_CHUNK ((size_t)16 << 10)
 /* Mappings with up to this many keys are checked for duplicates by a linear
  * scan (no hashing for the usual small mapping); bigger ones use the key
- * table. */
-#define LINEAR_KEYS 8
+ * table. A scan compares lengths and first bytes, so it stays cheaper than
+ * hashing, and clearing the table, well past a programme's 17 top-level
+ * keys. */
+#define LINEAR_KEYS 32
 /* A hash table larger than this is freed, not cleared, between documents, so
  * one big document does not make every later one pay for a big memset. */
 #define HTAB_KEEP 1024
@@ -102,6 +105,7 @@ struct ngojst_reader {
 	size_t nanchors, anchors_cap;
 	htab anchor_tab;
 	htab key_tab;
+	uint64_t hash_key[2];
 	uint64_t serial;
 	ngojst_node *root;
 	size_t node_count;
@@ -114,18 +118,63 @@ struct ngojst_reader {
 /* ------------------------------------------------------------------------ */
 /* Hash tables                                                              */
 
-static uint64_t hash_bytes(const char *s, size_t n, uint64_t seed)
-{
-	/* FNV-1a: keys and anchors are short, and this is only used for big
-	 * mappings and anchors. */
-	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (seed * UINT64_C(0x9E3779B97F4A7C15));
-	size_t i;
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND(v0, v1, v2, v3)                                                        \
+	do {                                                                            \
+		v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32);               \
+		v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2;                                  \
+		v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0;                                  \
+		v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32);               \
+	} while (0)
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= UINT64_C(0x100000001b3);
+/* SipHash-1-3 keyed per reader: keys and anchor names come from the
+ * document, and a fixed hash would let a document be written whose keys all
+ * collide, turning the table quadratic. `owner` separates the mappings. */
+static uint64_t hash_bytes(const ngojst_reader *r, const char *s, size_t n, uint64_t owner)
+{
+	uint64_t k0 = r->hash_key[0], k1 = r->hash_key[1] ^ owner;
+	uint64_t v0 = k0 ^ UINT64_C(0x736f6d6570736575), v1 = k1 ^ UINT64_C(0x646f72616e646f6d);
+	uint64_t v2 = k0 ^ UINT64_C(0x6c7967656e657261), v3 = k1 ^ UINT64_C(0x7465646279746573);
+	uint64_t m, b = (uint64_t)n << 56;
+	size_t i, tail = n & 7;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&m, s + i, 8); /* host order: the value never leaves the process */
+		v3 ^= m;
+		SIPROUND(v0, v1, v2, v3);
+		v0 ^= m;
 	}
-	return h ^ (h >> 29);
+	for (m = 0; tail; tail--)
+		m |= (uint64_t)(unsigned char)s[i + tail - 1] << (8 * (tail - 1));
+	b |= m;
+	v3 ^= b;
+	SIPROUND(v0, v1, v2, v3);
+	v0 ^= b;
+	v2 ^= 0xff;
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= UINT64_C(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64_C(0x94d049bb133111eb);
+	return x ^ (x >> 31);
+}
+
+/* The hash key: not from a strong random source (none is portable), but
+ * from addresses (randomised by ASLR) and the clock, which the author of a
+ * document cannot know. */
+static void seed_hash(ngojst_reader *r)
+{
+	int local;
+
+	r->hash_key[0] = mix64((uint64_t)(uintptr_t)r ^ ((uint64_t)time(NULL) << 32));
+	r->hash_key[1] = mix64((uint64_t)(uintptr_t)&local ^ (uint64_t)clock() ^ r->hash_key[0]);
 }
 
 static void htab_free(ngojst_context *ctx, htab *t)
@@ -419,7 +468,7 @@ static int define_anchor(ngojst_reader *r, const yaml_char_t *name, ngojst_node 
 			 bool open, const pos *at, size_t *slot)
 {
 	size_t len = strlen((const char *)name);
-	uint64_t h = hash_bytes((const char *)name, len, 0);
+	uint64_t h = hash_bytes(r, (const char *)name, len, 0);
 	anchor *a;
 	hslot *e;
 
@@ -464,7 +513,8 @@ static int duplicate_key(ngojst_reader *r, const ngojst_node *first, const ngojs
 
 static inline bool same_scalar(const ngojst_node *a, const ngojst_node *b)
 {
-	return a->u.scalar.len == b->u.scalar.len &&
+	/* (Scalars are NUL-terminated: str[0] exists even when empty.) */
+	return a->u.scalar.len == b->u.scalar.len && a->u.scalar.str[0] == b->u.scalar.str[0] &&
 	       memcmp(a->u.scalar.str, b->u.scalar.str, a->u.scalar.len) == 0;
 }
 
@@ -491,7 +541,7 @@ static int check_key(ngojst_reader *r, frame *f, const ngojst_node *key, const p
 
 			if (htab_reserve(r->ctx, &r->key_tab) != NGOJST_OK)
 				return fail_oom(r, at);
-			h = hash_bytes(k->u.scalar.str, k->u.scalar.len, f->serial);
+			h = hash_bytes(r, k->u.scalar.str, k->u.scalar.len, f->serial);
 			e = htab_find(&r->key_tab, h, f->serial, k->u.scalar.str, k->u.scalar.len);
 			e->str = k->u.scalar.str;
 			e->len = k->u.scalar.len;
@@ -503,7 +553,7 @@ static int check_key(ngojst_reader *r, frame *f, const ngojst_node *key, const p
 	}
 	if (htab_reserve(r->ctx, &r->key_tab) != NGOJST_OK)
 		return fail_oom(r, at);
-	h = hash_bytes(s, n, f->serial);
+	h = hash_bytes(r, s, n, f->serial);
 	e = htab_find(&r->key_tab, h, f->serial, s, n);
 	if (e->str)
 		return duplicate_key(r, r->items[e->value], key, at);
@@ -638,7 +688,8 @@ static int on_start(ngojst_reader *r, const yaml_event_t *ev, ngojst_node_type t
 		n->u.map.pairs = NULL;
 		n->u.map.count = 0;
 	}
-	if (ngojst_grow(r->ctx, (void **)&r->frames, &r->frames_cap, r->nframes + 1,
+	if (r->nframes == r->frames_cap &&
+	    ngojst_grow(r->ctx, (void **)&r->frames, &r->frames_cap, r->nframes + 1,
 			sizeof(*r->frames)) != NGOJST_OK)
 		return fail_oom(r, &at);
 	f = &r->frames[r->nframes];
@@ -659,9 +710,12 @@ static int on_start(ngojst_reader *r, const yaml_event_t *ev, ngojst_node_type t
 static int on_end(ngojst_reader *r)
 {
 	frame f = r->frames[--r->nframes];
-	ngojst_node *n = f.node, **items = r->items + f.start;
+	ngojst_node *n = f.node, **items;
 	size_t count = r->nitems - f.start, i;
 	pos at = { n->line, n->column, n->offset };
+
+	/* (r->items may still be NULL: no arithmetic on it before a child.) */
+	items = count ? r->items + f.start : NULL;
 
 	if (n->type == NGOJST_NODE_SEQUENCE) {
 		if (count) {
@@ -705,7 +759,7 @@ static int on_alias(ngojst_reader *r, const yaml_event_t *ev)
 	if ((rc = event_pos(r, ev, &at)) != NGOJST_OK)
 		return rc;
 	if (r->anchor_tab.cap) {
-		const hslot *e = htab_find(&r->anchor_tab, hash_bytes(name, len, 0), 0, name, len);
+		const hslot *e = htab_find(&r->anchor_tab, hash_bytes(r, name, len, 0), 0, name, len);
 
 		if (e->str)
 			a = &r->anchors[e->value];
@@ -880,6 +934,7 @@ static int reader_new(ngojst_reader **out, ngojst_context *ctx, const char *name
 	}
 	ngojst_arena_init(&r->own_arena, ctx, READER_ARENA_CHUNK);
 	r->arena = &r->own_arena;
+	seed_hash(r);
 	*out = r;
 	return NGOJST_OK;
 }

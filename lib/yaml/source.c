@@ -94,10 +94,11 @@ static inline unsigned count_continuations(uint64_t w)
 	return (unsigned)(((c >> 7) * UINT64_C(0x0101010101010101)) >> 56);
 }
 
-/* Does the word hold only printable ASCII (U+0020-007E) and line feeds?
- * Exact per byte: the high bits are masked off before adding, so no carry
- * crosses into the next byte. */
-static inline bool all_plain_ascii(uint64_t w)
+/* Bit 7 of each byte of the word that is not printable ASCII (U+0020-007E)
+ * or a line feed; zero when the whole word is plain. Exact per byte: the
+ * high bits are masked off before adding, so no carry crosses into the next
+ * byte. */
+static inline uint64_t not_plain_ascii(uint64_t w)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80, low = ones * 0x7F;
 	uint64_t lw = w & low;
@@ -106,8 +107,23 @@ static inline bool all_plain_ascii(uint64_t w)
 	uint64_t x = (w ^ (0x0A * ones)) & low;
 	uint64_t isnl = ~(x + low) & ~(w ^ (0x0A * ones)) & high; /* byte == 0x0A */
 
-	return ((ge20 & ~is7f & ~w) | isnl) == high;
+	return ~((ge20 & ~is7f & ~w) | isnl) & high;
 }
+
+/* Words are loaded with memcpy, so on a little-endian machine byte j of the
+ * input is byte j of the word, counted from the low end: the lowest flag
+ * bit of a mask names the first flagged byte. Elsewhere the word tricks
+ * only skip all-plain words and the rest goes byte by byte. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_LE 1
+/* Index of the first flagged byte of a non-zero mask of bit-7 flags. */
+static inline size_t first_flagged(uint64_t mask)
+{
+	return (size_t)__builtin_ctzll(mask) >> 3;
+}
+#else
+#define WORD_LE 0
+#endif
 
 /* Check data[valid ..) for characters starting before want (a character may
  * run past it). Accepts what libyaml's reader accepts: well-formed UTF-8
@@ -134,17 +150,30 @@ static void validate(ngojst_source *s, size_t want)
 		size_t n;
 
 		if (want - i >= 8) {
-			uint64_t w;
+			uint64_t w, bad;
 
 			memcpy(&w, d + i, 8);
-			if (all_plain_ascii(w)) {
+			bad = not_plain_ascii(w);
+			if (!bad) {
 				i += 8;
 				continue;
 			}
+#if WORD_LE
+			/* Skip the plain bytes before the first other one. */
+			i += first_flagged(bad);
+#endif
 		}
 		c = d[i];
 		if (c >= 0x20 && c < 0x7F) {
 			i++;
+			continue;
+		}
+		/* The two-byte characters of Latin-extended text (Polish letters
+		 * are U+00D3 and U+0104-017C), all well-formed and allowed: U+00C0
+		 * and up, so no C1 control and no overlong. Anything else takes
+		 * the full path below. */
+		if (c >= 0xC3 && c <= 0xDF && end - i >= 2 && (d[i + 1] & 0xC0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		if (c < 0x80) {
@@ -357,6 +386,27 @@ size_t ngojst_source_offset(ngojst_source *s, size_t index, size_t line, size_t 
 
 	if (index >= s->cur_char) {
 		k = index - s->cur_char;
+#if WORD_LE
+		/* A word at a time: skip words with at most k lead bytes, and
+		 * in the word holding the target, clear the k lowest lead flags:
+		 * the lowest left is the lead byte of character k. */
+		while (end - i >= 8) {
+			uint64_t w, lead;
+			unsigned nlead;
+
+			memcpy(&w, d + i, 8);
+			lead = ~(w & ~(w << 1)) & UINT64_C(0x8080808080808080);
+			nlead = (unsigned)(((lead >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+			if (k < nlead) {
+				for (; k; k--)
+					lead &= lead - 1;
+				i += first_flagged(lead);
+				break;
+			}
+			k -= nlead;
+			i += 8;
+		}
+#else
 		/* Whole words first: each holds at most 8 characters, so with
 		 * k >= 8 none of them overshoots; continuation bytes do not
 		 * count. */
@@ -367,6 +417,7 @@ size_t ngojst_source_offset(ngojst_source *s, size_t index, size_t line, size_t 
 			k -= 8 - count_continuations(w);
 			i += 8;
 		}
+#endif
 		/* Then bytes, stopping on the lead byte of character k. */
 		for (; i < end; i++) {
 			if ((d[i] & 0xC0) == 0x80)

@@ -8,7 +8,8 @@ ngojst_node *ngojst_node_get(const ngojst_node *map, const char *key)
 	const ngojst_pair *p, *end;
 	size_t len;
 
-	if (!map || !key || map->type != NGOJST_NODE_MAPPING)
+	/* (An empty mapping has pairs == NULL: no arithmetic on it.) */
+	if (!map || !key || map->type != NGOJST_NODE_MAPPING || !map->u.map.count)
 		return NULL;
 	len = strlen(key);
 	/* Called for every field the binder looks for: compare lengths before
