@@ -132,7 +132,7 @@ int main(int argc, char **argv)
 	      "The **field path** column is how a rule set names a field (see\n"
 	      "[rulesets.md](rulesets.md)); `*` stands for every item of a list. The\n"
 	      "**C member** column is where the value lands in the struct of the kind\n"
-	      "(`include/ngojst/programme.h`). Findings point at values with JSON pointers\n"
+	      "(declared in the instrument's header under `include/ngojst/`). Findings point at values with JSON pointers\n"
 	      "built the same way, with list indexes for `*` (`/priority_tasks/2/amount`).\n"
 	      "\n"
 	      "The **law date** of a kind is the date that selects the rules and parameter\n"
@@ -165,6 +165,23 @@ int main(int argc, char **argv)
 		cell(kind->law_date_doc);
 		fputs(" | ", out);
 		cell(kind->description);
+		fputs(" |\n", out);
+	}
+
+	fputs("\n<a id=\"builtins\"></a>\n\n## Built-in checks\n\n"
+	      "Checks written in C for what the generic checks cannot express, named by a\n"
+	      "rule's `check: {builtin: NAME}`. Each reads the struct of the kinds listed;\n"
+	      "the loader refuses a rule that uses it for another kind. The numbers they\n"
+	      "apply are rule-set parameters, named in the description.\n\n"
+	      "| Name | Kinds | What it checks |\n| --- | --- | --- |\n", out);
+	for (k = 0; ngojst_builtin_at(k); k++) {
+		const ngojst_builtin_check *bi = ngojst_builtin_at(k);
+
+		fprintf(out, "| `%s` | ", bi->name);
+		for (i = 0; bi->kinds[i]; i++)
+			fprintf(out, "%s`%s`", i ? ", " : "", bi->kinds[i]);
+		fputs(" | ", out);
+		cell(bi->doc);
 		fputs(" |\n", out);
 	}
 

@@ -2,24 +2,29 @@
 # Build and test everything the way CI does, from the repository root:
 #   (a) build/       normal build, -Dwerror=true, every suite;
 #   (b) build-asan/  ASan+UBSan build, -Dwerror=true, every suite;
-#   (c) build/       the C unit tests again under valgrind (--setup=valgrind).
-# Build directories are recreated from scratch on every run.
+#   (c) build/       the C unit tests again under valgrind (--setup=valgrind);
+#   (d) build-fuzz/  the libFuzzer harnesses (fuzz/run.sh, clang with ASan +
+#                    UBSan) for NGOJST_FUZZ_SECONDS each (default 60), two at
+#                    a time, on their seed corpus, so that a regression shows.
+# Build directories are recreated from scratch on every run, except
+# build-fuzz/, which fuzz/run.sh reuses so that its corpus keeps growing.
 #
 # Run as root on Debian 12, it first installs whatever build or test package
 # is missing. Extra `meson setup` arguments may be passed in NGOJST_MESON_ARGS
 # (word-split), e.g. NGOJST_MESON_ARGS='-Dyaml_test_suite=/data/yaml-test-suite'.
 #
-# The last line printed is the sum over the three runs:
+# The last line printed is the sum over the four stages:
 #   N passed, N failed[, N skipped]
 # (meson's Ok + Expected Fail vs Fail + Timeout + Unexpected Pass; a
-# configure or build step that fails counts as one failure). The exit status
-# is non-zero if anything failed.
+# configure or build step that fails counts as one failure; each fuzz
+# harness counts as one test). The exit status is non-zero if anything
+# failed.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 
-packages=(meson ninja-build pkg-config libyaml-dev libcmocka-dev python3-pytest valgrind clang)
+packages=(meson ninja-build pkg-config libyaml-dev libcmocka-dev python3-pytest valgrind clang libclang-rt-14-dev)
 
 log() { printf '\n==> %s\n' "$*"; }
 
@@ -169,6 +174,30 @@ for t in json.load(sys.stdin):
 			run_tests valgrind build --setup=valgrind "${vg_tests[@]}"
 		fi
 	fi
+fi
+
+# (d) the fuzz harnesses, briefly: one pass or failure per harness
+fuzz_harnesses=(ruleset document check)
+if ! command -v clang >/dev/null 2>&1; then
+	echo "clang not found: the fuzz harnesses count as failed" >&2
+	failed=$((failed + ${#fuzz_harnesses[@]}))
+	failures+=("fuzz: clang not found")
+else
+	fuzz_log=$(mktemp)
+	log "fuzz: fuzz/run.sh ${NGOJST_FUZZ_SECONDS:-60} ${fuzz_harnesses[*]}"
+	set +e
+	NGOJST_FUZZ_JOBS=${NGOJST_FUZZ_JOBS:-2} ./fuzz/run.sh "${NGOJST_FUZZ_SECONDS:-60}" "${fuzz_harnesses[@]}" 2>&1 |
+		tee "$fuzz_log"
+	set -e
+	for h in "${fuzz_harnesses[@]}"; do
+		if grep -q "^fuzz-$h: PASS" "$fuzz_log"; then
+			passed=$((passed + 1))
+		else
+			failed=$((failed + 1))
+			failures+=("fuzz: fuzz-$h (crash inputs in build-fuzz/crashes/, log in build-fuzz/logs/$h.log)")
+		fi
+	done
+	rm -f "$fuzz_log"
 fi
 
 if [ ${#failures[@]} -gt 0 ]; then

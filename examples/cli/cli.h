@@ -62,5 +62,6 @@ int cli_rules(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_kinds(int argc, char **argv);
+int cli_score(int argc, char **argv);
 
 #endif

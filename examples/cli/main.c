@@ -13,6 +13,8 @@ static const char usage[] =
 	"  explain RULE-ID       show one rule: basis, status, dates, message\n"
 	"  test CASES|DIR...     run declarative test cases (*.cases.yaml) and print 'N passed, N failed'\n"
 	"  kinds                 list the document kinds\n"
+	"  score --ruleset OVERLAY FILE|DIR|-...   score local-initiative applications with a\n"
+	"                        municipality's criteria and print them ranked (text or json)\n"
 	"\n"
 	"Options:\n"
 	"  --ruleset FILE        an overlay on top of the built-in national rule set (repeatable, in order)\n"
@@ -54,6 +56,8 @@ int main(int argc, char **argv)
 		return cli_test(argc - 2, argv + 2);
 	if (!strcmp(cmd, "kinds"))
 		return cli_kinds(argc - 2, argv + 2);
+	if (!strcmp(cmd, "score"))
+		return cli_score(argc - 2, argv + 2);
 	fprintf(stderr, "ngojst: unknown command '%s'\n%s", cmd, usage);
 	return EXIT_USAGE;
 }

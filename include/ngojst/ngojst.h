@@ -30,6 +30,9 @@
 #include <ngojst/ruleset.h>
 #include <ngojst/validate.h>
 #include <ngojst/programme.h>
+#include <ngojst/council.h>
+#include <ngojst/initiative.h>
+#include <ngojst/procurement.h>
 #include <ngojst/cases.h>
 
 #endif /* NGOJST_H */

@@ -320,6 +320,15 @@ static int run_case(runner *r, const ngojst_node *c, size_t index)
 				goto done;
 			}
 			passed = want && !strcmp(want, error_name(rc)) && (!contains || strstr(d, contains));
+			/* A diagnostic dropped while there was room for it could
+			 * not be recorded for lack of memory: the case cannot be
+			 * judged (it would fail for want of the message). */
+			if (!passed && ngojst_diag_dropped(r->ctx) &&
+			    ngojst_diag_count(r->ctx) < ngojst_context_limits(r->ctx)->max_diagnostics) {
+				ngojst_free(r->ctx, d);
+				rc = NGOJST_ENOMEM;
+				goto done;
+			}
 			if (!passed)
 				ngojst_buf_printf(&why, "  expected a %s error%s%s, got %s:\n%s", want ? want : "?",
 						  contains ? " mentioning " : "", contains ? contains : "", error_name(rc), d);

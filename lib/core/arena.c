@@ -4,10 +4,12 @@
 
 #include "arena.h"
 
+/* How much of a chunk is used is known only for the head chunk, through the
+ * arena's [next, limit) (the other chunks are full, or dedicated to one
+ * big allocation). */
 struct ngojst_arena_chunk {
 	ngojst_arena_chunk *next;
 	size_t size;
-	size_t used;
 	alignas(max_align_t) unsigned char data[];
 };
 
@@ -20,6 +22,7 @@ void ngojst_arena_init(ngojst_arena *a, ngojst_context *ctx, size_t first_chunk)
 	a->head = NULL;
 	a->chunk_size = first_chunk ? first_chunk : 4096;
 	a->total = 0;
+	a->next = a->limit = NULL;
 }
 
 void ngojst_arena_release(ngojst_arena *a)
@@ -33,6 +36,7 @@ void ngojst_arena_release(ngojst_arena *a)
 	}
 	a->head = NULL;
 	a->total = 0;
+	a->next = a->limit = NULL;
 }
 
 void ngojst_arena_reset(ngojst_arena *a)
@@ -55,49 +59,56 @@ void ngojst_arena_reset(ngojst_arena *a)
 	}
 	if (keep) {
 		keep->next = NULL;
-		keep->used = 0;
+		a->next = keep->data;
+		a->limit = keep->data + keep->size;
+	} else {
+		a->next = a->limit = NULL;
 	}
 	a->head = keep;
 	a->total = 0;
 }
 
-void *ngojst_arena_alloc(ngojst_arena *a, size_t size)
+void *ngojst_arena_alloc_slow(ngojst_arena *a, size_t size)
 {
-	ngojst_arena_chunk *c = a->head;
-	size_t need;
+	ngojst_arena_chunk *c;
+	size_t need, csize;
+	unsigned char *p;
 
 	if (size > SIZE_MAX - ARENA_ALIGN)
 		return NULL;
 	need = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (!need)
 		need = ARENA_ALIGN;
-	if (!c || c->size - c->used < need) {
-		size_t csize = a->chunk_size;
-
-		if (csize < need)
-			csize = need;
-		if (csize > SIZE_MAX - sizeof(*c))
-			return NULL;
-		c = ngojst_alloc(a->ctx, sizeof(*c) + csize);
-		if (!c)
-			return NULL;
-		c->size = csize;
-		c->used = 0;
-		/* Put a fresh chunk in front only when it has room left over;
-		 * a dedicated big chunk goes behind the current one. */
-		if (a->head && csize == need) {
-			c->next = a->head->next;
-			a->head->next = c;
-		} else {
-			c->next = a->head;
-			a->head = c;
-		}
-		if (a->chunk_size < ARENA_MAX_CHUNK)
-			a->chunk_size *= 2;
+	if (need <= (size_t)((uintptr_t)a->limit - (uintptr_t)a->next)) {
+		p = a->next;
+		a->next += need;
+		a->total += need;
+		return p;
 	}
-	c->used += need;
+	csize = a->chunk_size;
+	if (csize < need)
+		csize = need;
+	if (csize > SIZE_MAX - sizeof(*c))
+		return NULL;
+	c = ngojst_alloc(a->ctx, sizeof(*c) + csize);
+	if (!c)
+		return NULL;
+	c->size = csize;
+	/* Put a fresh chunk in front only when it has room left over; a
+	 * dedicated big chunk goes behind the current one. */
+	if (a->head && csize == need) {
+		c->next = a->head->next;
+		a->head->next = c;
+	} else {
+		c->next = a->head;
+		a->head = c;
+		a->next = c->data + need;
+		a->limit = c->data + csize;
+	}
+	if (a->chunk_size < ARENA_MAX_CHUNK)
+		a->chunk_size *= 2;
 	a->total += need;
-	return c->data + c->used - need;
+	return c->data;
 }
 
 void *ngojst_arena_zalloc(ngojst_arena *a, size_t size)

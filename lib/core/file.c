@@ -31,7 +31,7 @@ int ngojst_read_file(ngojst_context *ctx, const char *path, char **out, size_t *
 			fclose(f);
 			ngojst_free(ctx, data);
 			return ngojst_diag_add(ctx, NGOJST_ELIMIT, path, 0, 0, 0, NULL,
-					       "the file is larger than the limit of %zu bytes", limit);
+					       "the file is larger than max_input_bytes (%zu bytes)", limit);
 		}
 		if (got == 0)
 			break;

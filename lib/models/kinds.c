@@ -8,6 +8,13 @@ static const ngojst_kind *const kinds[] = {
 	&ngojst_kind_annual_programme,
 	&ngojst_kind_multiannual_programme,
 	&ngojst_kind_programme_report,
+	&ngojst_kind_council_request,
+	&ngojst_kind_public_benefit_council,
+	&ngojst_kind_council_resolution,
+	&ngojst_kind_council_opinion_request,
+	&ngojst_kind_initiative_application,
+	&ngojst_kind_initiative_resolution,
+	&ngojst_kind_procurement,
 };
 
 static const struct {
@@ -15,6 +22,9 @@ static const struct {
 	const size_t *count;
 } builtin_tables[] = {
 	{ ngojst_programme_builtins, &ngojst_programme_builtin_count },
+	{ ngojst_council_builtins, &ngojst_council_builtin_count },
+	{ ngojst_initiative_builtins, &ngojst_initiative_builtin_count },
+	{ ngojst_procurement_builtins, &ngojst_procurement_builtin_count },
 };
 
 const ngojst_kind *ngojst_kind_at(size_t index)
@@ -29,6 +39,18 @@ const ngojst_kind *ngojst_kind_find(const char *name)
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (!strcmp(kinds[i]->name, name))
 			return kinds[i];
+	return NULL;
+}
+
+const ngojst_builtin_check *ngojst_builtin_at(size_t index)
+{
+	size_t t;
+
+	for (t = 0; t < sizeof(builtin_tables) / sizeof(builtin_tables[0]); t++) {
+		if (index < *builtin_tables[t].count)
+			return &builtin_tables[t].checks[index];
+		index -= *builtin_tables[t].count;
+	}
 	return NULL;
 }
 

@@ -7,30 +7,8 @@
 #include <ngojst/programme.h>
 
 #include "../rules/eval.h"
+#include "fields.h"
 #include "models.h"
-
-#define F(type_, name_, ftype, flags_, en, pl) \
-	{ #name_, ftype, offsetof(type_, name_), 0, NULL, flags_, en, pl }
-#define FS(type_, name_, sub_, en, pl) \
-	{ #name_, NGOJST_FT_STRUCT, offsetof(type_, name_), 0, &sub_, 0, en, pl }
-#define FL(type_, name_, sub_, en, pl) \
-	{ #name_, NGOJST_FT_LIST, offsetof(type_, name_), offsetof(type_, name_##_count), &sub_, 0, en, pl }
-#define SCHEMA(var, type_, fields_) \
-	static const ngojst_schema var = { #type_, sizeof(type_), fields_, sizeof(fields_) / sizeof(fields_[0]) }
-
-static const ngojst_field jst_fields[] = {
-	F(ngojst_jst, name, NGOJST_FT_STRING, 0, "Name of the local government unit", "Nazwa jednostki samorządu terytorialnego"),
-	F(ngojst_jst, type, NGOJST_FT_STRING, 0, "gmina, powiat or wojewodztwo", "gmina, powiat albo wojewodztwo"),
-	F(ngojst_jst, teryt, NGOJST_FT_STRING, 0, "TERYT code", "Kod TERYT"),
-};
-SCHEMA(jst_schema, ngojst_jst, jst_fields);
-
-static const ngojst_field act_fields[] = {
-	F(ngojst_act, number, NGOJST_FT_STRING, 0, "Number of the act, e.g. XLI/167/2020", "Numer aktu, np. XLI/167/2020"),
-	F(ngojst_act, adopted_on, NGOJST_FT_DATE, 0, "Date of adoption", "Data podjęcia"),
-	F(ngojst_act, title, NGOJST_FT_STRING, 0, "Title", "Tytuł"),
-};
-SCHEMA(act_schema, ngojst_act, act_fields);
 
 static const ngojst_field objectives_fields[] = {
 	F(ngojst_objectives, main, NGOJST_FT_STRING, 0, "Main objective", "Cel główny"),
@@ -47,14 +25,8 @@ static const ngojst_field task_fields[] = {
 };
 SCHEMA(task_schema, ngojst_priority_task, task_fields);
 
-static const ngojst_field period_fields[] = {
-	F(ngojst_period, from, NGOJST_FT_DATE, 0, "First day", "Pierwszy dzień"),
-	F(ngojst_period, to, NGOJST_FT_DATE, 0, "Last day", "Ostatni dzień"),
-};
-SCHEMA(period_schema, ngojst_period, period_fields);
-
 static const ngojst_field consultation_fields[] = {
-	FS(ngojst_consultation, basis, act_schema, "The resolution on the consultation mode (art. 5 ust. 5)",
+	FS(ngojst_consultation, basis, ngojst_act_schema, "The resolution on the consultation mode (art. 5 ust. 5)",
 	   "Uchwała w sprawie trybu konsultacji (art. 5 ust. 5)"),
 	F(ngojst_consultation, started_on, NGOJST_FT_DATE, 0, "First day of the consultation", "Pierwszy dzień konsultacji"),
 	F(ngojst_consultation, ended_on, NGOJST_FT_DATE, 0, "Last day of the consultation", "Ostatni dzień konsultacji"),
@@ -74,15 +46,15 @@ static const ngojst_field opinion_fields[] = {
 SCHEMA(opinion_schema, ngojst_council_opinion, opinion_fields);
 
 #define PROGRAMME_COMMON(t) \
-	FS(t, jst, jst_schema, "The local government unit", "Jednostka samorządu terytorialnego"), \
+	FS(t, jst, ngojst_jst_schema, "The local government unit", "Jednostka samorządu terytorialnego"), \
 	F(t, title, NGOJST_FT_STRING, 0, "Title", "Tytuł"), \
-	FS(t, resolution, act_schema, "The adopting resolution", "Uchwała przyjmująca program"), \
+	FS(t, resolution, ngojst_act_schema, "The adopting resolution", "Uchwała przyjmująca program"), \
 	FS(t, objectives, objectives_schema, "pkt 1: objectives", "pkt 1: cele"), \
 	F(t, principles, NGOJST_FT_STRINGS, 0, "pkt 2: principles (art. 5 ust. 3)", "pkt 2: zasady współpracy"), \
 	F(t, scope, NGOJST_FT_STRING, 0, "pkt 3: subject scope", "pkt 3: zakres przedmiotowy"), \
 	F(t, forms, NGOJST_FT_STRINGS, 0, "pkt 4: forms of cooperation (art. 5 ust. 2)", "pkt 4: formy współpracy"), \
 	FL(t, priority_tasks, task_schema, "pkt 5: priority public tasks", "pkt 5: priorytetowe zadania publiczne"), \
-	FS(t, period, period_schema, "pkt 6: period of implementation", "pkt 6: okres realizacji"), \
+	FS(t, period, ngojst_period_schema, "pkt 6: period of implementation", "pkt 6: okres realizacji"), \
 	F(t, implementation, NGOJST_FT_STRING, 0, "pkt 7: manner of implementation", "pkt 7: sposób realizacji"), \
 	F(t, funds, NGOJST_FT_MONEY, NGOJST_FIELD_NONNEG, "pkt 8: funds planned", "pkt 8: wysokość środków"), \
 	F(t, evaluation, NGOJST_FT_STRING, 0, "pkt 9: how implementation is evaluated", "pkt 9: sposób oceny realizacji"), \
@@ -106,10 +78,10 @@ static const ngojst_field multiannual_fields[] = {
 SCHEMA(multiannual_schema, ngojst_programme, multiannual_fields);
 
 static const ngojst_field report_fields[] = {
-	FS(ngojst_programme_report, jst, jst_schema, "The local government unit", "Jednostka samorządu terytorialnego"),
+	FS(ngojst_programme_report, jst, ngojst_jst_schema, "The local government unit", "Jednostka samorządu terytorialnego"),
 	F(ngojst_programme_report, year, NGOJST_FT_INT, NGOJST_FIELD_REQUIRED | NGOJST_FIELD_YEAR, "The year reported on",
 	  "Rok, którego dotyczy sprawozdanie"),
-	FS(ngojst_programme_report, programme, act_schema, "The resolution adopting the programme",
+	FS(ngojst_programme_report, programme, ngojst_act_schema, "The resolution adopting the programme",
 	   "Uchwała przyjmująca program"),
 	F(ngojst_programme_report, submitted_on, NGOJST_FT_DATE, 0, "Submitted to the decision-making body",
 	  "Data przedłożenia organowi stanowiącemu"),
@@ -121,18 +93,9 @@ static const ngojst_field report_fields[] = {
 };
 SCHEMA(report_schema, ngojst_programme_report, report_fields);
 
-static ngojst_date january_first(int64_t year)
-{
-	ngojst_date d = { 0, 0, 0 };
-
-	if (year != NGOJST_INT_NONE && year >= 1 && year <= 9999)
-		ngojst_date_make(&d, (int)year, 1, 1);
-	return d;
-}
-
 static ngojst_date annual_law_date(const void *data)
 {
-	return january_first(((const ngojst_programme *)data)->year);
+	return ngojst_january_first(((const ngojst_programme *)data)->year);
 }
 
 static ngojst_date multiannual_law_date(const void *data)
@@ -145,7 +108,7 @@ static ngojst_date report_law_date(const void *data)
 {
 	int64_t y = ((const ngojst_programme_report *)data)->year;
 
-	return january_first(y == NGOJST_INT_NONE || y >= 9999 ? NGOJST_INT_NONE : y + 1);
+	return ngojst_january_first(y == NGOJST_INT_NONE || y >= 9999 ? NGOJST_INT_NONE : y + 1);
 }
 
 const ngojst_kind ngojst_kind_annual_programme = {
@@ -195,17 +158,16 @@ static bool is_task_area(const char *s, int64_t last, const ngojst_list *areas)
 static int check_public_task_area(ngojst_eval *ev, const void *data)
 {
 	const ngojst_programme *p = data;
-	const ngojst_param *param = ngojst_ruleset_param(ev->rs, "public_task_area_last_point");
-	const ngojst_param_value *last = param ? ngojst_param_at(param, ev->law_date) : NULL;
+	const ngojst_value *last = ngojst_eval_param(ev, "public_task_area_last_point", NGOJST_V_INT);
 	char ptr[64];
 	size_t i;
 
-	if (!last || last->value.type != NGOJST_V_INT)
+	if (!last)
 		return NGOJST_OK; /* no catalogue in force for that date */
 	for (i = 0; i < p->priority_tasks_count; i++) {
 		const char *area = p->priority_tasks[i].area;
 
-		if (!area || is_task_area(area, last->value.u.i, ngojst_ruleset_list(ev->rs, "public_task_areas")))
+		if (!area || is_task_area(area, last->u.i, ngojst_ruleset_list(ev->rs, "public_task_areas")))
 			continue;
 		{
 			ngojst_var vars[] = { { "actual", area } };

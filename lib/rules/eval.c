@@ -42,15 +42,46 @@ static bool value_of(const ngojst_path_value *pv, ngojst_value *out)
 typedef struct single_ud {
 	ngojst_value v;
 	bool found;
-	char pointer[256];
+	char *pointer;  /* NULL: not wanted */
+	size_t psize;
 } single_ud;
+
+/* snprintf(dst, size, "%s", src) without the printf machinery: rules look
+ * up many values and want the pointer of few. */
+static void copy_pointer(char *dst, size_t size, const char *src)
+{
+	size_t n;
+
+	if (!size)
+		return;
+	n = strlen(src);
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Every path walk goes through here: a JSON pointer that could not be built
+ * (out of memory) must stop the evaluation with ENOMEM, not look like an
+ * absent value and so become a false finding. */
+static void eval_walk(ngojst_eval *ev, const ngojst_path *p, ngojst_path_fn fn, void *ud)
+{
+	if (ngojst_path_walk(ev->kind->schema, ev->data, p, &ev->ptr, fn, ud) == NGOJST_ENOMEM)
+		ev->err = NGOJST_ENOMEM;
+}
 
 static int take_single(void *ud, const ngojst_path_value *pv)
 {
 	single_ud *s = ud;
 
+	if (s->pointer) {
+		const char *ptr = ngojst_path_value_pointer(pv);
+
+		if (!ptr)
+			return NGOJST_ENOMEM;
+		copy_pointer(s->pointer, s->psize, ptr);
+	}
 	s->found = value_of(pv, &s->v);
-	snprintf(s->pointer, sizeof(s->pointer), "%s", pv->pointer);
 	return 1; /* a single-valued path: stop at the first */
 }
 
@@ -60,10 +91,12 @@ static bool path_value(ngojst_eval *ev, const ngojst_path *p, ngojst_value *out,
 {
 	single_ud s;
 
-	memset(&s, 0, sizeof(s));
-	ngojst_path_walk(ev->kind->schema, ev->data, p, &ev->ptr, take_single, &s);
-	if (pointer)
-		snprintf(pointer, psize, "%s", s.pointer);
+	s.found = false;
+	s.pointer = pointer;
+	s.psize = psize;
+	if (pointer && psize)
+		pointer[0] = '\0';
+	eval_walk(ev, p, take_single, &s);
 	if (!s.found)
 		return false;
 	*out = s.v;
@@ -98,6 +131,18 @@ static bool operand_value(ngojst_eval *ev, const ngojst_operand *op, ngojst_valu
 		break;
 	}
 	return false;
+}
+
+const ngojst_value *ngojst_eval_param(ngojst_eval *ev, const char *name, ngojst_vtype type)
+{
+	const ngojst_param *p = ngojst_ruleset_param(ev->rs, name);
+	const ngojst_param_value *v = p ? ngojst_param_at(p, ev->law_date) : NULL;
+
+	if (!v || v->value.type != type)
+		return NULL;
+	if (v->layer > ev->param_layer)
+		ev->param_layer = v->layer;
+	return &v->value;
 }
 
 /* ---- date expressions ---------------------------------------------------------- */
@@ -193,6 +238,7 @@ const char *ngojst_eval_format_value(ngojst_eval *ev, const ngojst_value *v, cha
 static void render(ngojst_eval *ev, const char *tmpl, const ngojst_var *vars, size_t nvars)
 {
 	const char *p = tmpl;
+	int rc;
 
 	ngojst_buf_reset(&ev->msg);
 	while (*p) {
@@ -225,11 +271,13 @@ static void render(ngojst_eval *ev, const char *tmpl, const ngojst_var *vars, si
 			ngojst_value v;
 			ngojst_arena scratch;
 
-			/* A document field named in the message. */
+			/* A document field named in the message. Running out of
+			 * memory here must fail the check, not print "(brak)". */
 			ngojst_arena_init(&scratch, ev->ctx, 512);
-			if (ngojst_path_parse(&scratch, name, &path) == NGOJST_OK && path_value(ev, &path, &v, NULL, 0))
+			rc = ngojst_path_parse(&scratch, name, &path);
+			if (rc == NGOJST_OK && path_value(ev, &path, &v, NULL, 0))
 				ngojst_buf_puts(&ev->msg, ngojst_eval_format_value(ev, &v, val, sizeof(val)));
-			else if (path.segs == NULL && scratch.head == NULL)
+			else if (rc == NGOJST_ENOMEM || ev->ptr.failed)
 				ev->err = NGOJST_ENOMEM;
 			else
 				ngojst_buf_puts(&ev->msg, ev->lang == NGOJST_LANG_PL ? "(brak)" : "(none)");
@@ -276,7 +324,7 @@ int ngojst_eval_emit(ngojst_eval *ev, const char *pointer, const ngojst_var *var
 	int rc;
 
 	render(ev, tmpl, vars, nvars);
-	if (!ngojst_buf_cstr(&ev->msg))
+	if (ev->err || !ngojst_buf_cstr(&ev->msg))
 		return ev->err = NGOJST_ENOMEM;
 	ngojst_rule_citation(ev->rs, r, ev->lang, citation, sizeof(citation));
 	memset(&f, 0, sizeof(f));
@@ -316,7 +364,7 @@ static bool path_present(ngojst_eval *ev, const ngojst_path *p)
 {
 	any_ud a = { false };
 
-	ngojst_path_walk(ev->kind->schema, ev->data, p, &ev->ptr, any_present, &a);
+	eval_walk(ev, p, any_present, &a);
 	return a.present;
 }
 
@@ -378,13 +426,24 @@ typedef struct walk_ud {
 	size_t nseen;
 } walk_ud;
 
+/* A finding at the value a walk reached; the walk's callbacks return
+ * non-zero (stop) when out of memory. */
+static int emit_at(ngojst_eval *ev, const ngojst_path_value *pv, const ngojst_var *vars, size_t nvars, bool missing)
+{
+	const char *ptr = ngojst_path_value_pointer(pv);
+
+	if (!ptr)
+		return ev->err = NGOJST_ENOMEM;
+	return ngojst_eval_emit(ev, ptr, vars, nvars, missing);
+}
+
 static int on_required(void *ud, const ngojst_path_value *pv)
 {
 	walk_ud *w = ud;
 	ngojst_var var = { "field", w->path->text };
 
 	if (!ngojst_path_value_present(pv))
-		return ngojst_eval_emit(w->ev, pv->pointer, &var, 1, false) == NGOJST_ENOMEM;
+		return emit_at(w->ev, pv, &var, 1, false) == NGOJST_ENOMEM;
 	return 0;
 }
 
@@ -413,7 +472,7 @@ static int on_range(void *ud, const ngojst_path_value *pv)
 			{ "max", w->has_max ? ngojst_eval_format_value(w->ev, &w->max, hi, sizeof(hi)) : "" },
 			{ "expected", w->has_max && compare(&v, &w->max) > 0 ? hi : lo },
 		};
-		return ngojst_eval_emit(w->ev, pv->pointer, vars, 5, false) == NGOJST_ENOMEM;
+		return emit_at(w->ev, pv, vars, 5, false) == NGOJST_ENOMEM;
 	}
 	return 0;
 }
@@ -443,7 +502,7 @@ static bool list_contains_exact(const ngojst_list *l, const char *s)
 	size_t i, n, a, b;
 
 	for (i = 0; i < l->count; i++)
-		if (!strcmp(l->items[i], s))
+		if (l->items[i][0] == s[0] && !strcmp(l->items[i], s))
 			return true;
 	while (*s == ' ')
 		s++;
@@ -483,7 +542,7 @@ static int on_in_list(void *ud, const ngojst_path_value *pv)
 	{
 		ngojst_var vars[] = { { "field", w->path->text }, { "actual", v.u.s }, { "list", w->list->name } };
 
-		return ngojst_eval_emit(w->ev, pv->pointer, vars, 3, false) == NGOJST_ENOMEM;
+		return emit_at(w->ev, pv, vars, 3, false) == NGOJST_ENOMEM;
 	}
 }
 
@@ -499,7 +558,7 @@ static int on_unique(void *ud, const ngojst_path_value *pv)
 		if (!strcmp(w->seen[i], v.u.s)) {
 			ngojst_var vars[] = { { "field", w->path->text }, { "actual", v.u.s } };
 
-			return ngojst_eval_emit(w->ev, pv->pointer, vars, 2, false) == NGOJST_ENOMEM;
+			return emit_at(w->ev, pv, vars, 2, false) == NGOJST_ENOMEM;
 		}
 	}
 	if (w->nseen < w->count)
@@ -546,7 +605,7 @@ static size_t list_count(ngojst_eval *ev, const ngojst_path *p)
 	walk_ud w;
 
 	memset(&w, 0, sizeof(w));
-	ngojst_path_walk(ev->kind->schema, ev->data, p, &ev->ptr, on_count, &w);
+	eval_walk(ev, p, on_count, &w);
 	return w.count;
 }
 
@@ -589,29 +648,29 @@ static int run_check(ngojst_eval *ev)
 		if (ck->nfields) {
 			for (i = 0; i < ck->nfields && !ev->err; i++) {
 				w.path = &ck->fields[i].path;
-				ngojst_path_walk(ev->kind->schema, ev->data, w.path, &ev->ptr, on_required, &w);
+				eval_walk(ev, w.path, on_required, &w);
 			}
 			return ev->err;
 		}
-		ngojst_path_walk(ev->kind->schema, ev->data, w.path, &ev->ptr, on_required, &w);
+		eval_walk(ev, w.path, on_required, &w);
 		return ev->err;
 	case NGOJST_CHECK_RANGE:
 		w.has_min = ck->min.kind && operand_value(ev, &ck->min, &w.min, NULL, 0);
 		w.has_max = ck->max.kind && operand_value(ev, &ck->max, &w.max, NULL, 0);
 		if (w.has_min || w.has_max)
-			ngojst_path_walk(ev->kind->schema, ev->data, w.path, &ev->ptr, on_range, &w);
+			eval_walk(ev, w.path, on_range, &w);
 		return ev->err;
 	case NGOJST_CHECK_IN_LIST:
 		w.list = ngojst_ruleset_list(ev->rs, ck->list);
 		if (w.list)
-			ngojst_path_walk(ev->kind->schema, ev->data, w.path, &ev->ptr, on_in_list, &w);
+			eval_walk(ev, w.path, on_in_list, &w);
 		return ev->err;
 	case NGOJST_CHECK_UNIQUE: {
-		ngojst_path_walk(ev->kind->schema, ev->data, w.path, &ev->ptr, on_tally, &w);
+		eval_walk(ev, w.path, on_tally, &w);
 		w.seen = ngojst_calloc(ev->ctx, w.count ? w.count : 1, sizeof(*w.seen));
 		if (!w.seen)
 			return ev->err = NGOJST_ENOMEM;
-		ngojst_path_walk(ev->kind->schema, ev->data, w.path, &ev->ptr, on_unique, &w);
+		eval_walk(ev, w.path, on_unique, &w);
 		ngojst_free(ev->ctx, (void *)w.seen);
 		return ev->err;
 	}
@@ -637,13 +696,17 @@ static int run_check(ngojst_eval *ev)
 		}
 		return ev->err;
 	}
+	/* Values are looked up without their JSON pointers, which are written
+	 * out (by looking the same values up again) only for a finding. */
 	case NGOJST_CHECK_DATE_ORDER:
-		if (!dexpr_value(ev, &ck->first, &d1, p1, sizeof(p1)) || !dexpr_value(ev, &ck->then, &d2, p2, sizeof(p2)))
+		if (!dexpr_value(ev, &ck->first, &d1, NULL, 0) || !dexpr_value(ev, &ck->then, &d2, NULL, 0))
 			return ev->err;
 		if (ngojst_date_cmp(d1, d2) > 0 || (ck->strict && ngojst_date_cmp(d1, d2) == 0)) {
 			ngojst_value x = { NGOJST_V_DATE, { 0 } }, y = { NGOJST_V_DATE, { 0 } };
 			ngojst_var vars[2];
 
+			dexpr_value(ev, &ck->first, &d1, p1, sizeof(p1));
+			dexpr_value(ev, &ck->then, &d2, p2, sizeof(p2));
 			x.u.d = d1;
 			y.u.d = d2;
 			vars[0].name = "first";
@@ -657,32 +720,39 @@ static int run_check(ngojst_eval *ev)
 	case NGOJST_CHECK_DEADLINE: {
 		ngojst_value due = { NGOJST_V_DATE, { 0 } }, act = { NGOJST_V_DATE, { 0 } };
 
-		if (!dexpr_value(ev, &ck->then, &due.u.d, p2, sizeof(p2)))
+		if (!dexpr_value(ev, &ck->then, &due.u.d, NULL, 0))
 			return ev->err;
-		if (dexpr_value(ev, &ck->first, &act.u.d, p1, sizeof(p1))) {
+		if (dexpr_value(ev, &ck->first, &act.u.d, NULL, 0)) {
 			if (ngojst_date_cmp(act.u.d, due.u.d) > 0) {
 				ngojst_var vars[] = {
 					{ "actual", ngojst_eval_format_value(ev, &act, a, sizeof(a)) },
 					{ "due", ngojst_eval_format_value(ev, &due, b, sizeof(b)) },
 				};
+				dexpr_value(ev, &ck->first, &act.u.d, p1, sizeof(p1));
 				ngojst_eval_emit(ev, p1, vars, 2, false);
 			}
 		} else if (ck->if_missing == NGOJST_MISSING_OVERDUE && ngojst_date_cmp(ev->as_of, due.u.d) > 0) {
 			ngojst_var vars[] = { { "due", ngojst_eval_format_value(ev, &due, b, sizeof(b)) } };
 
+			dexpr_value(ev, &ck->first, &act.u.d, p1, sizeof(p1));
 			ngojst_eval_emit(ev, p1, vars, 1, true);
 		}
 		return ev->err;
 	}
 	case NGOJST_CHECK_SUM:
-		ngojst_path_walk(ev->kind->schema, ev->data, w.path, &ev->ptr, on_sum, &w);
+		eval_walk(ev, w.path, on_sum, &w);
 		if (!w.any)
 			return ev->err;
 		w.has_min = ck->min.kind && operand_value(ev, &ck->min, &w.min, NULL, 0);
-		w.has_max = ck->max.kind && operand_value(ev, &ck->max, &w.max, p1, sizeof(p1));
+		w.has_max = ck->max.kind && operand_value(ev, &ck->max, &w.max, NULL, 0);
 		if (w.overflow || (w.has_max && w.sum > w.max.u.i) || (w.has_min && w.sum < w.min.u.i)) {
 			ngojst_value s = w.max;
 			ngojst_var vars[3];
+
+			if (ck->max.kind)
+				operand_value(ev, &ck->max, &v2, p1, sizeof(p1));
+			else
+				p1[0] = '\0';
 
 			s.u.i = w.sum;
 			vars[0].name = "sum";
@@ -721,7 +791,7 @@ static int run_check(ngojst_eval *ev)
 		return ev->err;
 	}
 	case NGOJST_CHECK_EQUALS: {
-		bool present = path_value(ev, &ck->field.path, &v1, p1, sizeof(p1));
+		bool present = path_value(ev, &ck->field.path, &v1, NULL, 0);
 
 		if (!operand_value(ev, &ck->value, &v2, NULL, 0))
 			return ev->err;
@@ -732,6 +802,8 @@ static int run_check(ngojst_eval *ev)
 						    : (ev->lang == NGOJST_LANG_PL ? "brak" : "none") },
 				{ "expected", ngojst_eval_format_value(ev, &v2, b, sizeof(b)) },
 			};
+
+			path_value(ev, &ck->field.path, &v1, p1, sizeof(p1));
 			ngojst_eval_emit(ev, p1, vars, 3, false);
 		}
 		return ev->err;
@@ -751,15 +823,40 @@ static int run_check(ngojst_eval *ev)
 	return ev->err;
 }
 
-int ngojst_eval_run(ngojst_eval *ev)
+static bool for_kind(const ngojst_rule *r, const char *kind)
 {
 	size_t i;
 
-	for (i = 0; i < ev->rs->nrules && !ev->err; i++) {
-		const ngojst_rule *r = &ev->rs->rules[i];
+	for (i = 0; i < r->nkinds; i++)
+		if (r->kinds[i][0] == kind[0] && !strcmp(r->kinds[i], kind))
+			return true;
+	return false;
+}
+
+int ngojst_eval_run(ngojst_eval *ev)
+{
+	const ngojst_ruleset *rs = ev->rs;
+	const size_t *only = NULL;
+	size_t i, n = rs->nrules;
+
+	/* The rules of the document's kind, from the index built at load. */
+	for (i = 0; rs->kind_rules && i < rs->nkinds; i++) {
+		if (ngojst_kind_at(i) == ev->kind) {
+			only = rs->kind_rules[i];
+			n = rs->kind_nrules[i];
+			break;
+		}
+	}
+	for (i = 0; i < n && !ev->err; i++) {
+		const ngojst_rule *r = &rs->rules[only ? only[i] : i];
 		ngojst_date when = ev->law_date;
 		ngojst_value v;
 
+		/* A rule switched off or for other kinds is passed over before
+		 * its in_force_on date is looked up (ngojst_rule_applies would
+		 * refuse it for any date). */
+		if (!only && (!r->enabled || !for_kind(r, ev->kind->name)))
+			continue;
 		ev->rule = r;
 		ev->param_layer = 0;
 		/* A procedural duty is judged by the law in force when the act

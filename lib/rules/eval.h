@@ -40,6 +40,11 @@ typedef struct ngojst_eval {
  * message (or its missing_message) with vars and document fields. */
 int ngojst_eval_emit(ngojst_eval *ev, const char *pointer, const ngojst_var *vars, size_t nvars, bool missing);
 
+/* A parameter's value in force at the law date, or NULL (no such parameter,
+ * none in force, or not of the type). A finding the current rule then makes
+ * is credited to the overlay that supplied the value. */
+const ngojst_value *ngojst_eval_param(ngojst_eval *ev, const char *name, ngojst_vtype type);
+
 /* Format a value for a message in the evaluation's language. */
 const char *ngojst_eval_format_value(ngojst_eval *ev, const ngojst_value *v, char *buf, size_t size);
 

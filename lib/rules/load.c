@@ -16,6 +16,7 @@
 #include "builtin.h"
 #include "load-private.h"
 #include "path.h"
+#include "scoring-private.h"
 
 /* ---- diagnostics and small helpers ---------------------------------- */
 
@@ -74,19 +75,21 @@ bool ngojst_ld_keys(ngojst_loader *ld, const ngojst_node *map, const char *what,
 		const char *best = NULL;
 		size_t best_d = 3;
 
-		for (k = 0; known[k]; k++) {
-			size_t d;
-
+		for (k = 0; known[k]; k++)
 			if (strcmp(key, known[k]) == 0)
 				break;
-			d = ngojst_edit_distance(key, known[k], 2);
+		if (known[k])
+			continue;
+		/* An unknown key: only now look for a near miss (edit distances
+		 * for every key of a big rule set cost as much as parsing it). */
+		for (k = 0; known[k]; k++) {
+			size_t d = ngojst_edit_distance(key, known[k], 2);
+
 			if (d < best_d) {
 				best_d = d;
 				best = known[k];
 			}
 		}
-		if (known[k])
-			continue;
 		ok = false;
 		if (best)
 			ngojst_ld_fail(ld, map->u.map.pairs[i].key, "unknown key \"%s\" in %s (did you mean \"%s\"?)",
@@ -546,13 +549,56 @@ int ngojst_ld_value_date(ngojst_loader *ld, const ngojst_node *n, ngojst_date *o
 
 /* ---- one document of a rule-set file ----------------------------------- */
 
+/* Refuse every explicit tag but !!str, !!seq and !!map restating the node's
+ * own type, on every node (as documents do): rule sets never ask for an
+ * object to be constructed. Strings are checked again where they are read,
+ * but mappings, sequences and values read as numbers or dates would
+ * otherwise slip through. The walk keeps its own stack: no recursion. */
+static int check_tags(ngojst_loader *ld, const ngojst_node *root)
+{
+	static const char *const plain[] = { NULL, "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq",
+					     "tag:yaml.org,2002:map" };
+	const ngojst_node **stack = NULL;
+	size_t n = 0, cap = 0, i;
+	bool bad = false;
+
+	if (ngojst_grow(ld->ctx, (void **)&stack, &cap, 1, sizeof(*stack)))
+		return oom(ld);
+	stack[n++] = root;
+	while (n) {
+		const ngojst_node *x = stack[--n];
+		size_t kids = x->type == NGOJST_NODE_SEQUENCE ? x->u.seq.count :
+			      x->type == NGOJST_NODE_MAPPING ? 2 * x->u.map.count : 0;
+
+		if (x->tag && strcmp(x->tag, plain[x->type]) != 0) {
+			ngojst_ld_fail(ld, x, "the tag %s is not allowed in rule sets", x->tag);
+			bad = true;
+		}
+		if (ngojst_grow(ld->ctx, (void **)&stack, &cap, n + kids, sizeof(*stack))) {
+			ngojst_free(ld->ctx, stack);
+			return oom(ld);
+		}
+		/* Pushed in reverse, so diagnostics come in document order. */
+		for (i = kids; i-- > 0;) {
+			if (x->type == NGOJST_NODE_SEQUENCE)
+				stack[n++] = x->u.seq.items[i];
+			else
+				stack[n++] = i & 1 ? x->u.map.pairs[i / 2].value : x->u.map.pairs[i / 2].key;
+		}
+	}
+	ngojst_free(ld->ctx, stack);
+	return bad ? NGOJST_ERULESET : NGOJST_OK;
+}
+
 static int load_document(ngojst_loader *ld, const ngojst_node *root)
 {
-	static const char *const keys[] = { "ruleset", "sources", "lists", "params", "rules", "overrides", NULL };
+	static const char *const keys[] = { "ruleset", "sources", "lists", "params", "rules", "overrides", "scoring", NULL };
 	const ngojst_node *n;
 
 	if (!root)
 		return NGOJST_OK;
+	if (check_tags(ld, root))
+		return ld->err;
 	if (!ngojst_ld_keys(ld, root, "a rule-set document", keys))
 		return ld->err;
 	if ((n = ngojst_node_get(root, "ruleset")))
@@ -569,6 +615,8 @@ static int load_document(ngojst_loader *ld, const ngojst_node *root)
 		ngojst_ld_rules(ld, n);
 	if ((n = ngojst_node_get(root, "overrides")))
 		ngojst_ld_overrides(ld, n);
+	if ((n = ngojst_node_get(root, "scoring")))
+		ngojst_ld_scoring(ld, n);
 	return ld->err;
 }
 
@@ -631,6 +679,29 @@ static int new_layer(ngojst_ruleset *rs, const char *source)
  * (name, NUL, text, NUL per file) so the API and the build report the same
  * value; a layer loaded from a file or buffer is the SHA-256 of its text,
  * which anyone can check with sha256sum. */
+/* Whether a layer is exactly the embedded files, in order: the build has
+ * already hashed them with this recipe (tools/embed-rules.py). */
+static bool is_embedded(const ngojst_ruleset *rs, size_t layer)
+{
+#ifdef NGOJST_BUILTIN_RULES
+	size_t i, n = 0;
+
+	for (i = 0; i < rs->nunits; i++) {
+		if (rs->units[i].layer != layer)
+			continue;
+		if (n >= ngojst_builtin_file_count || rs->units[i].text != ngojst_builtin_files[n].text ||
+		    rs->units[i].len != ngojst_builtin_files[n].len)
+			return false;
+		n++;
+	}
+	return n == ngojst_builtin_file_count;
+#else
+	(void)rs;
+	(void)layer;
+	return false;
+#endif
+}
+
 static void hash_layer(ngojst_ruleset *rs, size_t layer)
 {
 	bool builtin = strcmp(rs->layers[layer].source, "<builtin>") == 0;
@@ -638,6 +709,12 @@ static void hash_layer(ngojst_ruleset *rs, size_t layer)
 	unsigned char d[32];
 	size_t i;
 
+#ifdef NGOJST_BUILTIN_RULES
+	if (builtin && is_embedded(rs, layer)) {
+		memcpy(rs->layers[layer].sha256, ngojst_builtin_sha256, sizeof(rs->layers[layer].sha256));
+		return;
+	}
+#endif
 	ngojst_sha256_init(&h);
 	for (i = 0; i < rs->nunits; i++) {
 		const ngojst_unit *u = &rs->units[i];
@@ -800,6 +877,23 @@ static int peek_extends(ngojst_context *ctx, const char *source, const char *dat
 	return rc == NGOJST_EOF ? NGOJST_OK : rc;
 }
 
+/* 1-based line and column (in code points) of a byte offset. */
+static void input_position(const char *data, size_t offset, unsigned *line, unsigned *column)
+{
+	size_t i;
+
+	*line = 1;
+	*column = 1;
+	for (i = 0; i < offset; i++) {
+		if (data[i] == '\n') {
+			++*line;
+			*column = 1;
+		} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+			++*column;
+		}
+	}
+}
+
 int ngojst_ruleset_load_buffer(ngojst_ruleset **out, ngojst_context *ctx, const char *source_name, const char *data,
 			       size_t len, const ngojst_ruleset *base)
 {
@@ -812,10 +906,15 @@ int ngojst_ruleset_load_buffer(ngojst_ruleset **out, ngojst_context *ctx, const 
 		return NGOJST_EINVAL;
 	*out = NULL;
 	ngojst_diag_clear(ctx);
-	if (len > ctx->limits.max_input_bytes)
-		return ngojst_diag_add(ctx, NGOJST_ELIMIT, name, 0, 0, 0, NULL,
-				       "the rule set is %zu bytes, more than the limit of %zu", len,
+	if (len > ctx->limits.max_input_bytes) {
+		/* Worded and positioned as for documents (lib/yaml/reader.c). */
+		unsigned line, column;
+
+		input_position(data, ctx->limits.max_input_bytes, &line, &column);
+		return ngojst_diag_add(ctx, NGOJST_ELIMIT, name, line, column, ctx->limits.max_input_bytes, NULL,
+				       "input of %zu bytes is larger than max_input_bytes (%zu bytes)", len,
 				       ctx->limits.max_input_bytes);
+	}
 	if (ruleset_alloc(&rs, ctx))
 		return NGOJST_ENOMEM;
 	if (base) {

@@ -76,75 +76,145 @@ bad:
 	return NGOJST_ENOTFOUND;
 }
 
-static void push_seg(ngojst_buf *b, const char *seg)
+/* ngojst_buf_add, with the common case (room left) inline: pointers are
+ * built for every value a rule looks at. */
+static inline void put(ngojst_buf *b, const char *s, size_t n)
 {
-	ngojst_buf_putc(b, '/');
-	for (; *seg; seg++) {
-		if (*seg == '~')
-			ngojst_buf_puts(b, "~0");
-		else if (*seg == '/')
-			ngojst_buf_puts(b, "~1");
-		else
-			ngojst_buf_putc(b, *seg);
+	if (!b->failed && b->data && n < b->cap - b->len) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		ngojst_buf_add(b, s, n);
 	}
 }
 
-static void truncate_to(ngojst_buf *b, size_t len)
+/* Append "/" and a token (RFC 6901 escapes), a run at a time. */
+static void push_seg(ngojst_buf *b, const char *seg)
 {
-	b->len = len;
-	if (b->data)
-		b->data[len] = '\0';
+	put(b, "/", 1);
+	for (;;) {
+		size_t n = 0;
+
+		while (seg[n] && seg[n] != '~' && seg[n] != '/')
+			n++;
+		put(b, seg, n);
+		if (!seg[n])
+			return;
+		put(b, seg[n] == '~' ? "~0" : "~1", 2);
+		seg += n + 1;
+	}
 }
 
-static int walk(const ngojst_schema *schema, const void *data, const ngojst_path *p, size_t i, ngojst_buf *b,
-		ngojst_path_fn fn, void *ud)
+static inline bool same_str(const char *a, const char *b)
 {
-	const ngojst_field *f = ngojst_schema_field(schema, p->segs[i], strlen(p->segs[i]));
-	size_t mark = b->len, k;
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+/* Append "/" and a list index (no printf: this runs for every item). */
+static void push_index(ngojst_buf *b, size_t k)
+{
+	char tmp[3 * sizeof(size_t) + 2];
+	size_t n = sizeof(tmp);
+
+	do {
+		tmp[--n] = (char)('0' + k % 10);
+		k /= 10;
+	} while (k);
+	tmp[--n] = '/';
+	put(b, tmp + n, sizeof(tmp) - n);
+}
+
+/* The field named seg: ngojst_schema_field() without the strlen, and with
+ * a first-byte test before each strcmp (field tables are short). */
+static const ngojst_field *field_named(const ngojst_schema *schema, const char *seg)
+{
+	size_t i;
+
+	for (i = 0; i < schema->nfields; i++) {
+		const ngojst_field *f = &schema->fields[i];
+
+		if (f->name[0] == seg[0] && same_str(f->name, seg))
+			return f;
+	}
+	return NULL;
+}
+
+struct ngojst_path_step {
+	const ngojst_path_step *up; /* the step before, or NULL at the root */
+	const char *name;           /* a field's name; NULL: a list index */
+	size_t index;
+};
+
+static void put_steps(ngojst_buf *b, const ngojst_path_step *st)
+{
+	if (st->up)
+		put_steps(b, st->up);
+	if (st->name)
+		push_seg(b, st->name);
+	else
+		push_index(b, st->index);
+}
+
+const char *ngojst_path_value_pointer(const ngojst_path_value *v)
+{
+	ngojst_buf_reset(v->ptr_buf);
+	if (v->step)
+		put_steps(v->ptr_buf, v->step);
+	return ngojst_buf_cstr(v->ptr_buf);
+}
+
+/* The walk records its steps on the stack; the pointer of a value is
+ * written out only when a callback asks for it. */
+static int walk(const ngojst_schema *schema, const void *data, const ngojst_path *p, size_t i,
+		const ngojst_path_step *up, ngojst_buf *b, ngojst_path_fn fn, void *ud)
+{
+	const ngojst_field *f = field_named(schema, p->segs[i]);
+	ngojst_path_step st;
+	size_t k;
 	int rc = 0;
 
 	if (!f)
 		return 0; /* resolved at load time; cannot happen for a checked rule */
-	push_seg(b, f->name);
+	st.up = up;
+	st.name = f->name;
+	st.index = 0;
 	if (i + 1 == p->nsegs) {
-		ngojst_path_value v = { NGOJST_FIELD_PTR(data, f), f->type, f, ngojst_buf_cstr(b), data };
+		ngojst_path_value v = { NGOJST_FIELD_PTR(data, f), f->type, f, data, &st, b };
 
-		rc = v.pointer ? fn(ud, &v) : NGOJST_ENOMEM;
+		rc = fn(ud, &v);
 	} else if (f->type == NGOJST_FT_STRUCT) {
-		rc = walk(f->sub, NGOJST_FIELD_PTR(data, f), p, i + 1, b, fn, ud);
+		rc = walk(f->sub, NGOJST_FIELD_PTR(data, f), p, i + 1, &st, b, fn, ud);
 	} else if (f->type == NGOJST_FT_LIST) {
 		const char *items = *(const char *const *)NGOJST_FIELD_PTR(data, f);
 		size_t count = *(const size_t *)(const void *)((const char *)data + f->count_offset);
 
-		for (k = 0; k < count && !rc; k++) {
-			size_t m2 = b->len;
+		/* "list/ *" as a leaf is not a value path: nothing to visit. */
+		for (k = 0; k < count && !rc && i + 2 < p->nsegs; k++) {
+			ngojst_path_step is = { &st, NULL, k };
 
-			ngojst_buf_printf(b, "/%zu", k);
-			if (i + 2 == p->nsegs) {
-				rc = 0; /* "list/ *" as a leaf is not a value path */
-			} else {
-				rc = walk(f->sub, items + k * f->sub->size, p, i + 2, b, fn, ud);
-			}
-			truncate_to(b, m2);
+			rc = walk(f->sub, items + k * f->sub->size, p, i + 2, &is, b, fn, ud);
 		}
 	} else if (f->type == NGOJST_FT_STRINGS) {
 		const ngojst_strings *l = NGOJST_FIELD_PTR(data, f);
 
 		for (k = 0; k < l->count && !rc; k++) {
-			size_t m2 = b->len;
+			ngojst_path_step is = { &st, NULL, k };
 			ngojst_path_value v;
 
-			ngojst_buf_printf(b, "/%zu", k);
 			v.ptr = &l->items[k];
 			v.type = NGOJST_FT_STRING;
 			v.field = f;
-			v.pointer = ngojst_buf_cstr(b);
 			v.owner = data;
-			rc = v.pointer ? fn(ud, &v) : NGOJST_ENOMEM;
-			truncate_to(b, m2);
+			v.step = &is;
+			v.ptr_buf = b;
+			rc = fn(ud, &v);
 		}
 	}
-	truncate_to(b, mark);
 	return rc;
 }
 
@@ -152,7 +222,7 @@ int ngojst_path_walk(const ngojst_schema *schema, const void *data, const ngojst
 		     ngojst_path_fn fn, void *ud)
 {
 	ngojst_buf_reset(ptr_buf);
-	return walk(schema, data, p, 0, ptr_buf, fn, ud);
+	return walk(schema, data, p, 0, NULL, ptr_buf, fn, ud);
 }
 
 bool ngojst_path_value_present(const ngojst_path_value *v)

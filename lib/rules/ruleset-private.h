@@ -277,7 +277,15 @@ struct ngojst_ruleset {
 	ngojst_unit *units;
 	size_t nunits;
 	ngojst_rule_info *infos;      /* public views, one per rule, built at load */
+	struct ngojst_scoring *scoring; /* the `scoring:` section (scoring-private.h), in the arena, or NULL */
 	size_t cap_layers, cap_sources, cap_lists, cap_params, cap_rules, cap_conflicts, cap_units;
+	/* For each kind (in ngojst_kind_at order), the indexes of the enabled
+	 * rules naming it, in definition order: checking a document goes
+	 * through those only, not through (and the cache misses of) every
+	 * rule of every kind. Built with the infos; NULL until then. */
+	size_t **kind_rules;
+	size_t *kind_nrules;
+	size_t nkinds;
 };
 
 const ngojst_param *ngojst_ruleset_param(const ngojst_ruleset *rs, const char *name);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../schema/schema.h"
 #include "load-private.h"
 #include "ruleset-private.h"
 
@@ -118,6 +119,45 @@ static const char *arena_printf(ngojst_arena *a, const char *s)
 	return ngojst_arena_strdup(a, s);
 }
 
+/* rs->kind_rules: see ruleset-private.h. */
+static int build_kind_rules(ngojst_loader *ld)
+{
+	ngojst_ruleset *rs = ld->rs;
+	size_t nk = 0, k, i, j;
+
+	while (ngojst_kind_at(nk))
+		nk++;
+	rs->kind_rules = ngojst_arena_zalloc(&rs->arena, (nk ? nk : 1) * sizeof(*rs->kind_rules));
+	rs->kind_nrules = ngojst_arena_zalloc(&rs->arena, (nk ? nk : 1) * sizeof(*rs->kind_nrules));
+	if (!rs->kind_rules || !rs->kind_nrules) {
+		rs->kind_rules = NULL;
+		return ld->err = NGOJST_ENOMEM;
+	}
+	for (k = 0; k < nk; k++) {
+		const char *name = ngojst_kind_at(k)->name;
+		size_t *idx = ngojst_arena_alloc(&rs->arena, (rs->nrules ? rs->nrules : 1) * sizeof(*idx)), n = 0;
+
+		if (!idx) {
+			rs->kind_rules = NULL;
+			return ld->err = NGOJST_ENOMEM;
+		}
+		for (i = 0; i < rs->nrules; i++) {
+			const ngojst_rule *r = &rs->rules[i];
+
+			for (j = 0; r->enabled && j < r->nkinds; j++) {
+				if (!strcmp(r->kinds[j], name)) {
+					idx[n++] = i;
+					break;
+				}
+			}
+		}
+		rs->kind_rules[k] = idx;
+		rs->kind_nrules[k] = n;
+	}
+	rs->nkinds = nk;
+	return NGOJST_OK;
+}
+
 int ngojst_ld_build_infos(ngojst_loader *ld)
 {
 	ngojst_ruleset *rs = ld->rs;
@@ -164,7 +204,7 @@ int ngojst_ld_build_infos(ngojst_loader *ld)
 		if (!info->kinds || !info->check || !info->citation_pl || !info->citation_en)
 			return ld->err = NGOJST_ENOMEM;
 	}
-	return NGOJST_OK;
+	return build_kind_rules(ld);
 }
 
 size_t ngojst_ruleset_layer_count(const ngojst_ruleset *rs)

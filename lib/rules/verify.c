@@ -23,7 +23,10 @@ static const char *const *placeholders_for(ngojst_checkkind kind, bool missing)
 	static const char *const sum[] = { "field", "sum", "expected", NULL };
 	static const char *const share[] = { "actual", "expected", NULL };
 	static const char *const equals[] = { "field", "actual", "expected", NULL };
-	static const char *const builtin[] = { "actual", NULL };
+	/* A built-in fills what its C code passes to ngojst_eval_emit: the
+	 * usual names are allowed, and each built-in's cases test its texts. */
+	static const char *const builtin[] = { "field", "actual", "expected", "due", "count", "min", "max", "first",
+					       "then", NULL };
 
 	switch (kind) {
 	case NGOJST_CHECK_REQUIRED: return required;
@@ -372,8 +375,13 @@ static void check_placeholders(ngojst_loader *ld, const ngojst_rule *r, const ch
 		if (!known) {
 			ngojst_path path;
 			size_t k;
+			int prc = ngojst_path_parse(&ld->rs->arena, name, &path);
 
-			if (ngojst_path_parse(&ld->rs->arena, name, &path) != NGOJST_OK) {
+			if (prc == NGOJST_ENOMEM) {
+				ld->err = NGOJST_ENOMEM; /* not the placeholder's fault */
+				return;
+			}
+			if (prc != NGOJST_OK) {
 				rule_fail(ld, r, NULL, "unknown placeholder {%s}", name);
 				return;
 			}

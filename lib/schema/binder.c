@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -6,20 +7,91 @@
 
 #define STR_TAG "tag:yaml.org,2002:str"
 
+/* One step of the path to the node being bound: a key, or (key NULL) a
+ * list index. */
+typedef struct seg {
+	const char *key;
+	size_t index;
+} seg;
+
+#define INLINE_SEGS 16
+
 typedef struct binder {
 	ngojst_context *ctx;
 	ngojst_arena *arena;
 	const char *source;
-	ngojst_buf path;   /* JSON pointer of the node being bound */
+	/* The JSON pointer of the node being bound is kept as steps and
+	 * written out only when a message or a typed helper needs it: most
+	 * values bind without one. */
+	seg *segs;         /* inline, or on the heap past INLINE_SEGS */
+	size_t nsegs, cap;
+	bool segs_failed;  /* a step could not be recorded (out of memory) */
+	unsigned long gen, built_gen; /* path holds the steps of generation built_gen */
+	ngojst_buf path;   /* the pointer, when written out */
 	int err;           /* first error: EINPUT, or ENOMEM which stops at once */
+	seg inline_segs[INLINE_SEGS];
 } binder;
+
+static inline void put(ngojst_buf *p, const char *s, size_t n)
+{
+	if (!p->failed && p->data && n < p->cap - p->len) {
+		memcpy(p->data + p->len, s, n);
+		p->len += n;
+		p->data[p->len] = '\0';
+	} else {
+		ngojst_buf_add(p, s, n);
+	}
+}
+
+/* The JSON pointer of the node being bound (RFC 6901: ~ as ~0, / as ~1),
+ * or NULL when out of memory. Valid until the path changes. */
+static const char *path_of(binder *b)
+{
+	size_t i;
+
+	if (b->segs_failed)
+		return NULL;
+	if (b->built_gen == b->gen && b->path.data)
+		return ngojst_buf_cstr(&b->path);
+	ngojst_buf_reset(&b->path);
+	for (i = 0; i < b->nsegs; i++) {
+		const char *key = b->segs[i].key;
+
+		if (key) {
+			put(&b->path, "/", 1);
+			for (;;) {
+				size_t n = 0;
+
+				while (key[n] && key[n] != '~' && key[n] != '/')
+					n++;
+				put(&b->path, key, n);
+				if (!key[n])
+					break;
+				put(&b->path, key[n] == '~' ? "~0" : "~1", 2);
+				key += n + 1;
+			}
+		} else {
+			char tmp[3 * sizeof(size_t) + 2];
+			size_t n = sizeof(tmp), index = b->segs[i].index;
+
+			do {
+				tmp[--n] = (char)('0' + index % 10);
+				index /= 10;
+			} while (index);
+			tmp[--n] = '/';
+			put(&b->path, tmp + n, sizeof(tmp) - n);
+		}
+	}
+	b->built_gen = b->gen;
+	return ngojst_buf_cstr(&b->path);
+}
 
 static int fail(binder *b, const ngojst_node *n, const char *fmt, ...) NGOJST_PRINTF(3, 4);
 
 static int fail(binder *b, const ngojst_node *n, const char *fmt, ...)
 {
 	va_list ap;
-	const char *path = ngojst_buf_cstr(&b->path);
+	const char *path = path_of(b);
 
 	va_start(ap, fmt);
 	ngojst_diag_addv(b->ctx, NGOJST_EINPUT, b->source, n ? n->line : 0, n ? n->column : 0,
@@ -32,7 +104,7 @@ static int fail(binder *b, const ngojst_node *n, const char *fmt, ...)
 
 static const char *where(binder *b)
 {
-	const char *p = ngojst_buf_cstr(&b->path);
+	const char *p = path_of(b);
 
 	return p && *p ? p : "/";
 }
@@ -56,33 +128,73 @@ static bool is_null(const ngojst_node *n)
 	return n->type == NGOJST_NODE_SCALAR && ngojst_node_is_null(n) && !n->tag;
 }
 
+static void push_seg(binder *b, const char *key, size_t index, size_t *mark)
+{
+	*mark = b->nsegs;
+	b->gen++;
+	if (b->nsegs == b->cap) {
+		size_t cap = b->cap * 2;
+		seg *p = NULL;
+
+		if (cap <= SIZE_MAX / sizeof(*p))
+			p = b->segs == b->inline_segs ? ngojst_alloc(b->ctx, cap * sizeof(*p))
+						      : ngojst_realloc(b->ctx, b->segs, cap * sizeof(*p));
+		if (!p) {
+			b->segs_failed = true;
+			return;
+		}
+		if (b->segs == b->inline_segs)
+			memcpy(p, b->inline_segs, sizeof(b->inline_segs));
+		b->segs = p;
+		b->cap = cap;
+	}
+	b->segs[b->nsegs].key = key;
+	b->segs[b->nsegs].index = index;
+	b->nsegs++;
+}
+
 static void push_key(binder *b, const char *key, size_t *mark)
 {
-	size_t i;
-
-	*mark = b->path.len;
-	ngojst_buf_putc(&b->path, '/');
-	for (i = 0; key[i]; i++) {
-		if (key[i] == '~')
-			ngojst_buf_puts(&b->path, "~0");
-		else if (key[i] == '/')
-			ngojst_buf_puts(&b->path, "~1");
-		else
-			ngojst_buf_putc(&b->path, key[i]);
-	}
+	push_seg(b, key, 0, mark);
 }
 
 static void push_index(binder *b, size_t index, size_t *mark)
 {
-	*mark = b->path.len;
-	ngojst_buf_printf(&b->path, "/%zu", index);
+	push_seg(b, NULL, index, mark);
+}
+
+/* The field named key (a scalar: no NUL inside), trying first the field
+ * after the previous match, since documents mostly list keys in the order
+ * of the field table; *next is updated. Same result as ngojst_schema_field. */
+static const ngojst_field *field_for(const ngojst_schema *schema, const char *key, size_t *next)
+{
+	size_t i;
+
+	if (*next < schema->nfields) {
+		const ngojst_field *f = &schema->fields[*next];
+
+		if (f->name[0] == key[0] && strcmp(f->name, key) == 0) {
+			++*next;
+			return f;
+		}
+	}
+	for (i = 0; i < schema->nfields; i++) {
+		const ngojst_field *f = &schema->fields[i];
+
+		if (f->name[0] == key[0] && strcmp(f->name, key) == 0) {
+			*next = i + 1;
+			return f;
+		}
+	}
+	return NULL;
 }
 
 static void pop(binder *b, size_t mark)
 {
-	b->path.len = mark;
-	if (b->path.data)
-		b->path.data[mark] = '\0';
+	if (mark < b->nsegs) {
+		b->nsegs = mark;
+		b->gen++;
+	}
 }
 
 static int bind_struct(binder *b, const ngojst_node *n, const ngojst_schema *schema, void *data,
@@ -259,14 +371,42 @@ static int bind_list(binder *b, const ngojst_node *n, const ngojst_field *f, voi
 static int bind_field(binder *b, const ngojst_node *n, const ngojst_field *f, void *base, unsigned depth)
 {
 	void *p = (char *)base + f->offset;
-	const char *path = ngojst_buf_cstr(&b->path);
+	const char *path;
 
-	if (!path)
+	if (b->segs_failed)
 		return b->err = NGOJST_ENOMEM;
 	if (!check_tag(b, n))
 		return NGOJST_EINPUT;
 	if (is_null(n))
 		return NGOJST_OK; /* stays absent */
+	/* Dates and amounts are parsed here first; only a value that does
+	 * not parse goes to the typed helper, with its path, for the message. */
+	if (f->type == NGOJST_FT_DATE && n->type == NGOJST_NODE_SCALAR &&
+	    ngojst_date_parse(p, n->u.scalar.str, n->u.scalar.len) == NGOJST_OK)
+		return NGOJST_OK;
+	if (f->type == NGOJST_FT_MONEY && n->type == NGOJST_NODE_SCALAR &&
+	    ngojst_money_parse(p, n->u.scalar.str, n->u.scalar.len, NGOJST_MONEY_ALLOW_NEGATIVE) == NGOJST_OK &&
+	    !((f->flags & NGOJST_FIELD_NONNEG) && *(ngojst_money *)p < 0))
+		return NGOJST_OK;
+	if (f->type == NGOJST_FT_FLAG && n->type == NGOJST_NODE_SCALAR && n->style == NGOJST_SCALAR_PLAIN) {
+		const char *t = n->u.scalar.str;
+
+		if (!strcmp(t, "true") || !strcmp(t, "True") || !strcmp(t, "TRUE")) {
+			*(ngojst_flag *)p = NGOJST_FLAG_YES;
+			return NGOJST_OK;
+		}
+		if (!strcmp(t, "false") || !strcmp(t, "False") || !strcmp(t, "FALSE")) {
+			*(ngojst_flag *)p = NGOJST_FLAG_NO;
+			return NGOJST_OK;
+		}
+	}
+	if (f->type != NGOJST_FT_STRING && f->type != NGOJST_FT_STRINGS && f->type != NGOJST_FT_STRUCT &&
+	    f->type != NGOJST_FT_LIST) {
+		if (!(path = path_of(b)))
+			return b->err = NGOJST_ENOMEM;
+	} else {
+		path = NULL;
+	}
 	switch (f->type) {
 	case NGOJST_FT_STRING:
 		if (n->type != NGOJST_NODE_SCALAR)
@@ -308,7 +448,7 @@ static int bind_field(binder *b, const ngojst_node *n, const ngojst_field *f, vo
 static bool skipped(const char *key, const char *const *skip)
 {
 	for (; skip && *skip; skip++)
-		if (strcmp(key, *skip) == 0)
+		if (key[0] == (*skip)[0] && strcmp(key, *skip) == 0)
 			return true;
 	return false;
 }
@@ -316,7 +456,7 @@ static bool skipped(const char *key, const char *const *skip)
 static int bind_struct(binder *b, const ngojst_node *n, const ngojst_schema *schema, void *data,
 		       const char *const *skip, unsigned depth)
 {
-	size_t i;
+	size_t i, next = 0;
 
 	if (n->type != NGOJST_NODE_MAPPING)
 		return fail(b, n, "%s: expected a mapping (%s), found a %s", where(b), schema->name,
@@ -338,7 +478,7 @@ static int bind_struct(binder *b, const ngojst_node *n, const ngojst_schema *sch
 			pop(b, m0);
 			continue;
 		}
-		f = ngojst_schema_field(schema, key, pr->key->u.scalar.len);
+		f = field_for(schema, key, &next);
 		push_key(b, key, &mark);
 		if (!f) {
 			const char *hint = ngojst_schema_suggest(schema, key);
@@ -378,21 +518,28 @@ static int bind_struct(binder *b, const ngojst_node *n, const ngojst_schema *sch
 int ngojst_bind(ngojst_context *ctx, ngojst_arena *arena, const char *source, const ngojst_node *root,
 		const ngojst_kind *kind, const char *const *skip, void **out)
 {
-	binder b = { ctx, arena, source, { 0 }, 0 };
+	binder b;
 	void *data;
 
 	*out = NULL;
+	memset(&b, 0, offsetof(binder, inline_segs));
+	b.ctx = ctx;
+	b.arena = arena;
+	b.source = source;
+	b.segs = b.inline_segs;
+	b.cap = INLINE_SEGS;
+	b.built_gen = (unsigned long)-1;
 	ngojst_buf_init(&b.path, ctx);
 	data = ngojst_arena_alloc(arena, kind->schema->size);
-	if (!data || !ngojst_buf_cstr(&b.path)) {
-		ngojst_buf_dispose(&b.path);
+	if (!data)
 		return NGOJST_ENOMEM;
-	}
 	ngojst_schema_init(kind->schema, data);
 	bind_struct(&b, root, kind->schema, data, skip, 0);
-	if (b.path.failed && !b.err)
+	if ((b.path.failed || b.segs_failed) && !b.err)
 		b.err = NGOJST_ENOMEM;
 	ngojst_buf_dispose(&b.path);
+	if (b.segs != b.inline_segs)
+		ngojst_free(ctx, b.segs);
 	if (b.err)
 		return b.err;
 	*out = data;

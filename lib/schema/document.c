@@ -285,10 +285,15 @@ int ngojst_document_load_buffer(ngojst_document **out, ngojst_context *ctx, cons
 	if (rc == NGOJST_EOF) {
 		rc = ngojst_diag_add(ctx, NGOJST_EINPUT, s->source, 1, 1, 0, "", "the input holds no document");
 	} else if (rc == NGOJST_OK) {
-		int rc2 = ngojst_reader_next(s->reader, &(ngojst_tree *){ NULL });
+		ngojst_tree *second = NULL;
+		int rc2 = ngojst_reader_next(s->reader, &second);
 
 		if (rc2 == NGOJST_OK) {
-			rc = ngojst_diag_add(ctx, NGOJST_EINPUT, s->source, 0, 0, 0, "",
+			/* Point at the second document (unknown when it is empty). */
+			const ngojst_node *r2 = second->root;
+
+			rc = ngojst_diag_add(ctx, NGOJST_EINPUT, s->source, r2 ? r2->line : 0, r2 ? r2->column : 0,
+					     r2 ? r2->offset : 0, "",
 					     "the input holds more than one document; read it as a stream");
 		} else if (rc2 != NGOJST_EOF) {
 			rc = rc2;

@@ -74,6 +74,8 @@ typedef struct ngojst_kind {
 const ngojst_kind *ngojst_kind_find(const char *name);
 const ngojst_kind *ngojst_kind_at(size_t index);
 const ngojst_builtin_check *ngojst_builtin_find(const char *name);
+/* The built-in checks in registry order, for the generated reference. */
+const ngojst_builtin_check *ngojst_builtin_at(size_t index);
 
 /* The field named name in schema, or NULL. */
 const ngojst_field *ngojst_schema_field(const ngojst_schema *schema, const char *name, size_t len);

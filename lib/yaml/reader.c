@@ -47,6 +47,7 @@ typedef struct frame {
 	size_t size;     /* nodes in its subtree so far, aliases expanded */
 	size_t anchor;   /* 1 + index in r->anchors of its anchor, or 0 */
 	uint64_t serial; /* mappings with many keys: owner id in the key table */
+	uint64_t keys[2]; /* small mappings: a Bloom filter of the keys so far */
 } frame;
 
 typedef struct anchor {
@@ -429,7 +430,7 @@ static int fail_parser(ngojst_reader *r)
 
 /* Position of an event; also the place to notice early a document that has
  * grown past max_document_bytes (the exact check is at its end). */
-static int event_pos(ngojst_reader *r, const yaml_event_t *ev, pos *at)
+static inline int event_pos(ngojst_reader *r, const yaml_event_t *ev, pos *at)
 {
 	*at = pos_from_mark(r, &ev->start_mark);
 	if (at->offset > r->doc_start &&
@@ -439,7 +440,7 @@ static int event_pos(ngojst_reader *r, const yaml_event_t *ev, pos *at)
 }
 
 /* A node with `extra` bytes after it (a scalar's text: one allocation). */
-static int new_node(ngojst_reader *r, ngojst_node **out, ngojst_node_type type, const pos *at,
+static inline int new_node(ngojst_reader *r, ngojst_node **out, ngojst_node_type type, const pos *at,
 		    const yaml_char_t *tag, size_t extra)
 {
 	ngojst_node *n;
@@ -529,9 +530,25 @@ static int check_key(ngojst_reader *r, frame *f, const ngojst_node *key, const p
 
 	if (!f->serial) {
 		if ((r->nitems - f->start) / 2 < LINEAR_KEYS) {
-			for (i = f->start; i < r->nitems; i += 2)
-				if (same_scalar(r->items[i], key))
-					return duplicate_key(r, r->items[i], key, at);
+			/* Two bits of a 128-bit filter per key, from its length and
+			 * three of its bytes: a key that misses either bit cannot
+			 * be there, so the scan (and its unpredictable branches)
+			 * is left for the rare possible repeat. */
+			uint64_t x = ((uint64_t)n << 24) ^ ((uint64_t)(unsigned char)s[0] << 16) ^
+				     ((uint64_t)(unsigned char)s[n / 2] << 8) ^
+				     (uint64_t)(unsigned char)s[n ? n - 1 : 0];
+			unsigned b1, b2;
+
+			x *= UINT64_C(0x9E3779B97F4A7C15);
+			b1 = (unsigned)(x >> 57);
+			b2 = (unsigned)(x >> 50) & 127;
+			if ((f->keys[b1 >> 6] >> (b1 & 63) & 1) && (f->keys[b2 >> 6] >> (b2 & 63) & 1)) {
+				for (i = f->start; i < r->nitems; i += 2)
+					if (same_scalar(r->items[i], key))
+						return duplicate_key(r, r->items[i], key, at);
+			}
+			f->keys[b1 >> 6] |= UINT64_C(1) << (b1 & 63);
+			f->keys[b2 >> 6] |= UINT64_C(1) << (b2 & 63);
 			return NGOJST_OK;
 		}
 		/* The mapping has grown: move its keys to the table. */
@@ -582,7 +599,7 @@ static inline bool at_key(const ngojst_reader *r)
 }
 
 /* Attach a finished node (or an alias target) to the open collection. */
-static int add_child(ngojst_reader *r, ngojst_node *n, size_t size, const pos *at)
+static inline int add_child(ngojst_reader *r, ngojst_node *n, size_t size, const pos *at)
 {
 	frame *f;
 	int rc;
@@ -613,7 +630,7 @@ static int on_scalar(ngojst_reader *r, const yaml_event_t *ev)
 {
 	const char *value = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length, slot;
-	ngojst_node *n;
+	ngojst_node *n = NULL;
 	char *str;
 	pos at;
 	int rc;
@@ -658,7 +675,7 @@ static int on_scalar(ngojst_reader *r, const yaml_event_t *ev)
 static int on_start(ngojst_reader *r, const yaml_event_t *ev, ngojst_node_type type)
 {
 	const yaml_char_t *anchor_name, *tag;
-	ngojst_node *n;
+	ngojst_node *n = NULL;
 	frame *f;
 	pos at;
 	int rc;
@@ -698,6 +715,7 @@ static int on_start(ngojst_reader *r, const yaml_event_t *ev, ngojst_node_type t
 	f->size = 1;
 	f->anchor = 0;
 	f->serial = 0;
+	f->keys[0] = f->keys[1] = 0;
 	/* Defined before the children, so an alias inside the node to the
 	 * node itself is recognised as a cycle, not as an unknown anchor. */
 	if (anchor_name &&

@@ -387,20 +387,26 @@ size_t ngojst_source_offset(ngojst_source *s, size_t index, size_t line, size_t 
 	if (index >= s->cur_char) {
 		k = index - s->cur_char;
 #if WORD_LE
-		/* A word at a time: skip words with at most k lead bytes, and
-		 * in the word holding the target, clear the k lowest lead flags:
-		 * the lowest left is the lead byte of character k. */
+		/* A word at a time: skip words with at most k lead bytes; in
+		 * the word holding the target, find its lead byte from the
+		 * running count of lead bytes. */
 		while (end - i >= 8) {
-			uint64_t w, lead;
-			unsigned nlead;
+			const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+			uint64_t w, lead, prefix;
+			size_t nlead;
 
 			memcpy(&w, d + i, 8);
-			lead = ~(w & ~(w << 1)) & UINT64_C(0x8080808080808080);
-			nlead = (unsigned)(((lead >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+			lead = ~(w & ~(w << 1)) & high;
+			/* Byte j of prefix: lead bytes among bytes 0..j (at most 8,
+			 * so no carry leaves a byte); byte 7 is the word's count. */
+			prefix = (lead >> 7) * ones;
+			nlead = (size_t)(prefix >> 56);
 			if (k < nlead) {
-				for (; k; k--)
-					lead &= lead - 1;
-				i += first_flagged(lead);
+				/* The first byte whose prefix exceeds k, without a loop:
+				 * byte j of (prefix | high) - (k + 1) keeps its high
+				 * bit exactly when prefix_j >= k + 1. */
+				i += first_flagged(((prefix | high) - (k + 1) * ones) & high);
+				k = 0;
 				break;
 			}
 			k -= nlead;

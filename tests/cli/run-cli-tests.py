@@ -50,6 +50,24 @@ CASES = [
     ('no-command', [], 2, False, False, None),
     ('unknown-command', ['frobnicate'], 2, False, False, None),
     ('help', ['--help'], 0, False, True, None),
+    # ngojst score: local-initiative applications ranked with a municipality's overlay
+    ('score-krakow-en', ['score', '--as-of=2019-06-01', '--lang', 'en', '--ruleset', 'examples/overlays/krakow-inicjatywa-lokalna.yaml',
+                         'tests/cases/documents/initiative-krakow-ogrod.yaml', f'{DATA}/initiative-krakow-batch.yaml'], 1, True, True, None),
+    ('score-krakow-pl-json', ['score', '--as-of=2019-06-01', '--format', 'json', '--ruleset', 'examples/overlays/krakow-inicjatywa-lokalna.yaml',
+                              'tests/cases/documents/initiative-krakow-ogrod.yaml', f'{DATA}/initiative-krakow-batch.yaml'], 1, True, True, None),
+    ('score-one-passes', ['score', '--as-of=2025-04-01', '--lang', 'en', '--ruleset', 'tests/cases/overlays/initiative-gmina-testowa.yaml',
+                          'tests/cases/documents/initiative-application-organisation.yaml'], 0, True, True, None),
+    ('score-bad-evaluation', ['score', '--as-of=2019-06-01', '--ruleset', 'examples/overlays/krakow-inicjatywa-lokalna.yaml',
+                              f'{DATA}/initiative-bad-evaluation.yaml'], 2, True, True, None),
+    ('score-bad-scoring', ['score', '--ruleset', f'{DATA}/initiative-bad-scoring.yaml', 'x.yaml'], 2, True, True, None),
+    ('score-bad-totals', ['score', '--ruleset', f'{DATA}/initiative-bad-totals.yaml', 'x.yaml'], 2, True, True, None),
+    ('score-no-social-work', ['score', '--ruleset', f'{DATA}/initiative-no-social-work.yaml', 'x.yaml'], 2, True, True, None),
+    ('score-no-scoring', ['score', '--as-of=2019-06-01', '--ruleset', 'examples/overlays/raciborz-inicjatywa-lokalna.yaml',
+                          'tests/cases/documents/initiative-krakow-ogrod.yaml'], 2, True, True, None),
+    ('score-wrong-kind', ['score', '--as-of=2019-06-01', '--ruleset', 'examples/overlays/krakow-inicjatywa-lokalna.yaml',
+                          'examples/samples/programme-2026.yaml'], 2, True, True, None),
+    ('score-no-ruleset', ['score', 'tests/cases/documents/initiative-krakow-ogrod.yaml'], 2, True, True, None),
+    ('score-rejects-sarif', ['score', '--format', 'sarif', '--ruleset', 'examples/overlays/krakow-inicjatywa-lokalna.yaml', 'x.yaml'], 2, True, True, None),
 ]
 
 

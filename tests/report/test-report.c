@@ -317,7 +317,7 @@ static void test_null_and_invalid(void **state)
 	out = (char *)1;
 	assert_int_equal(ngojst_report_format(ctx, NULL, 1, NGOJST_FORMAT_JSON, &out), NGOJST_EINVAL);
 	assert_null(out);
-	assert_int_equal(ngojst_report_format(ctx, arr, 1, (ngojst_format)3, &out), NGOJST_EINVAL);
+	assert_int_equal(ngojst_report_format(ctx, arr, 1, (ngojst_format)99, &out), NGOJST_EINVAL);
 	assert_null(out);
 	arr[0] = NULL;
 	assert_int_equal(ngojst_report_format(ctx, arr, 1, NGOJST_FORMAT_TEXT, &out), NGOJST_EINVAL);
@@ -522,6 +522,21 @@ static void test_golden(void **state)
 		ngojst_free(ctx, out);
 		ngojst_free(ctx, again);
 	}
+	{
+		/* The findings-only text is the text without its summary line. */
+		char *text = NULL, *findings = NULL;
+		size_t n;
+
+		assert_int_equal(ngojst_report_format(ctx, arr, 2, NGOJST_FORMAT_TEXT, &text), NGOJST_OK);
+		assert_int_equal(ngojst_report_format(ctx, arr, 2, NGOJST_FORMAT_TEXT_FINDINGS, &findings), NGOJST_OK);
+		n = strlen(findings);
+		assert_true(n > 0 && findings[n - 1] == '\n');
+		assert_memory_equal(text, findings, n);
+		assert_non_null(strstr(text + n, " in 2 documents\n"));
+		assert_null(strchr(text + n, '\n') == text + strlen(text) - 1 ? NULL : "more than one line");
+		ngojst_free(ctx, text);
+		ngojst_free(ctx, findings);
+	}
 	ngojst_report_free((ngojst_report *)arr[0]);
 	ngojst_report_free((ngojst_report *)arr[1]);
 }
@@ -652,7 +667,7 @@ static void test_alloc_failure_format(void **state)
 
 	arr[0] = build_doc1(build);
 	arr[1] = build_doc2(build);
-	for (format = 0; format < 3; format++) {
+	for (format = 0; format <= NGOJST_FORMAT_TEXT_FINDINGS; format++) {
 		for (sticky = 0; sticky < 2; sticky++) {
 			char *want = NULL;
 			size_t n;
