@@ -173,6 +173,6 @@ int cli_kinds(int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	for (i = 0; i < ngojst_kind_count(); i++)
-		printf("%-24s %s\n", ngojst_kind_name(i), ngojst_kind_description(i));
+		printf("%-28s %s\n", ngojst_kind_name(i), ngojst_kind_description(i));
 	return EXIT_CLEAN;
 }

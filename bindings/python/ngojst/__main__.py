@@ -397,7 +397,7 @@ def cmd_test(o: Options) -> int:
 def cmd_kinds(o: Options) -> int:
     """``kinds``: list the document kinds."""
     for k in kinds():
-        _out(f"{k.name:<24} {k.description}\n".encode())
+        _out(f"{k.name:<28} {k.description}\n".encode())
     return EXIT_CLEAN
 
 
