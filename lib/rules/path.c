@@ -2,6 +2,17 @@
 
 #include "path.h"
 
+/* What ngojst_path_resolve found, so that walking a path in a document does
+ * not look its fields up by name again: for a few root schemas (the kinds a
+ * rule names), the field of each segment ("*": NULL). Filled while a rule
+ * set is loaded, read-only once it is shared. */
+#define MEMO_SLOTS 4
+
+struct ngojst_path_memo {
+	const ngojst_schema *root[MEMO_SLOTS];   /* NULL: a free slot */
+	const ngojst_field **fields[MEMO_SLOTS]; /* nsegs each */
+};
+
 int ngojst_path_parse(ngojst_arena *arena, const char *text, ngojst_path *out)
 {
 	size_t n = 1, i, start = 0, k = 0, len = strlen(text);
@@ -26,14 +37,44 @@ int ngojst_path_parse(ngojst_arena *arena, const char *text, ngojst_path *out)
 		}
 	}
 	out->nsegs = n;
+	out->memo = ngojst_arena_zalloc(arena, sizeof(*out->memo));
+	if (!out->memo)
+		return NGOJST_ENOMEM;
+	for (i = 0; i < MEMO_SLOTS; i++)
+		if (!(out->memo->fields[i] = ngojst_arena_zalloc(arena, n * sizeof(*out->memo->fields[i]))))
+			return NGOJST_ENOMEM;
 	return NGOJST_OK;
+}
+
+/* The memo slot to fill for root, or NULL when they are all taken. */
+static const ngojst_field **memo_slot(const ngojst_path *p, const ngojst_schema *root, size_t *slot)
+{
+	size_t i;
+
+	for (i = 0; p->memo && i < MEMO_SLOTS; i++) {
+		if (!p->memo->root[i] || p->memo->root[i] == root) {
+			*slot = i;
+			return p->memo->fields[i];
+		}
+	}
+	return NULL;
+}
+
+static void memo_commit(const ngojst_path *p, const ngojst_schema *root, const ngojst_field **fields,
+			size_t slot)
+{
+	if (fields)
+		p->memo->root[slot] = root;
 }
 
 int ngojst_path_resolve(const ngojst_schema *schema, const ngojst_path *p, ngojst_path_type *out,
 			const char **bad_seg)
 {
 	const ngojst_field *f = NULL;
-	size_t i;
+	const ngojst_schema *root = schema;
+	size_t i, slot = 0;
+	/* (A slot's fields are written as found, its root only on success.) */
+	const ngojst_field **memo = memo_slot(p, root, &slot);
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < p->nsegs; i++) {
@@ -43,11 +84,14 @@ int ngojst_path_resolve(const ngojst_schema *schema, const ngojst_path *p, ngojs
 			if (!f || (f->type != NGOJST_FT_LIST && f->type != NGOJST_FT_STRINGS))
 				goto bad;
 			out->multi = true;
+			if (memo)
+				memo[i] = NULL;
 			if (f->type == NGOJST_FT_STRINGS) {
 				if (i + 1 != p->nsegs)
 					goto bad_next;
 				out->type = NGOJST_FT_STRING;
 				out->field = f;
+				memo_commit(p, root, memo, slot);
 				return NGOJST_OK;
 			}
 			schema = f->sub;
@@ -60,6 +104,8 @@ int ngojst_path_resolve(const ngojst_schema *schema, const ngojst_path *p, ngojs
 		f = ngojst_schema_field(schema, seg, strlen(seg));
 		if (!f)
 			goto bad;
+		if (memo)
+			memo[i] = f;
 		schema = f->type == NGOJST_FT_STRUCT ? f->sub : (f->type == NGOJST_FT_LIST ? f->sub : NULL);
 		if (f->type == NGOJST_FT_LIST && i + 1 < p->nsegs && strcmp(p->segs[i + 1], "*") != 0) {
 			i++;
@@ -68,6 +114,7 @@ int ngojst_path_resolve(const ngojst_schema *schema, const ngojst_path *p, ngojs
 	}
 	out->type = f->type;
 	out->field = f;
+	memo_commit(p, root, memo, slot);
 	return NGOJST_OK;
 bad_next:
 	i++;
@@ -171,9 +218,10 @@ const char *ngojst_path_value_pointer(const ngojst_path_value *v)
 /* The walk records its steps on the stack; the pointer of a value is
  * written out only when a callback asks for it. */
 static int walk(const ngojst_schema *schema, const void *data, const ngojst_path *p, size_t i,
-		const ngojst_path_step *up, ngojst_buf *b, ngojst_path_fn fn, void *ud)
+		const ngojst_field *const *memo, const ngojst_path_step *up, ngojst_buf *b, ngojst_path_fn fn,
+		void *ud)
 {
-	const ngojst_field *f = field_named(schema, p->segs[i]);
+	const ngojst_field *f = memo ? memo[i] : field_named(schema, p->segs[i]);
 	ngojst_path_step st;
 	size_t k;
 	int rc = 0;
@@ -188,7 +236,7 @@ static int walk(const ngojst_schema *schema, const void *data, const ngojst_path
 
 		rc = fn(ud, &v);
 	} else if (f->type == NGOJST_FT_STRUCT) {
-		rc = walk(f->sub, NGOJST_FIELD_PTR(data, f), p, i + 1, &st, b, fn, ud);
+		rc = walk(f->sub, NGOJST_FIELD_PTR(data, f), p, i + 1, memo, &st, b, fn, ud);
 	} else if (f->type == NGOJST_FT_LIST) {
 		const char *items = *(const char *const *)NGOJST_FIELD_PTR(data, f);
 		size_t count = *(const size_t *)(const void *)((const char *)data + f->count_offset);
@@ -197,7 +245,7 @@ static int walk(const ngojst_schema *schema, const void *data, const ngojst_path
 		for (k = 0; k < count && !rc && i + 2 < p->nsegs; k++) {
 			ngojst_path_step is = { &st, NULL, k };
 
-			rc = walk(f->sub, items + k * f->sub->size, p, i + 2, &is, b, fn, ud);
+			rc = walk(f->sub, items + k * f->sub->size, p, i + 2, memo, &is, b, fn, ud);
 		}
 	} else if (f->type == NGOJST_FT_STRINGS) {
 		const ngojst_strings *l = NGOJST_FIELD_PTR(data, f);
@@ -221,8 +269,17 @@ static int walk(const ngojst_schema *schema, const void *data, const ngojst_path
 int ngojst_path_walk(const ngojst_schema *schema, const void *data, const ngojst_path *p, ngojst_buf *ptr_buf,
 		     ngojst_path_fn fn, void *ud)
 {
+	const ngojst_field *const *memo = NULL;
+	size_t i;
+
+	for (i = 0; p->memo && i < MEMO_SLOTS && p->memo->root[i]; i++) {
+		if (p->memo->root[i] == schema) {
+			memo = p->memo->fields[i];
+			break;
+		}
+	}
 	ngojst_buf_reset(ptr_buf);
-	return walk(schema, data, p, 0, NULL, ptr_buf, fn, ud);
+	return walk(schema, data, p, 0, memo, NULL, ptr_buf, fn, ud);
 }
 
 bool ngojst_path_value_present(const ngojst_path_value *v)

@@ -108,6 +108,7 @@ typedef struct ngojst_path {
 	const char *text;       /* as written, e.g. "priority_tasks/ * /amount" without spaces */
 	const char **segs;      /* split on '/'; "*" iterates a list */
 	size_t nsegs;
+	struct ngojst_path_memo *memo; /* each segment's field, per kind, once resolved (path.c) */
 } ngojst_path;
 
 typedef enum ngojst_opkind {

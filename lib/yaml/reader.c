@@ -1070,7 +1070,7 @@ static int json_plain(jscan *j, ngojst_node **out)
 	if (s >= end || (*s != ',' && *s != '}' && *s != ']' && *s != ' '))
 		return JSON_NO;
 	len = (size_t)(s - j->p);
-	if (json_node(j, &n, NGOJST_NODE_SCALAR, j->p, j->col, len + 1))
+	if (len > j->r->ctx->limits.max_scalar_bytes || json_node(j, &n, NGOJST_NODE_SCALAR, j->p, j->col, len + 1))
 		return JSON_NO;
 	str = (char *)(n + 1);
 	memcpy(str, j->p, len);
@@ -1237,6 +1237,8 @@ static int json_document(ngojst_reader *r)
 	return NGOJST_OK;
 }
 
+static int reader_start(ngojst_reader *r);
+
 static void reset_document(ngojst_reader *r)
 {
 	if (r->arena == &r->own_arena)
@@ -1348,7 +1350,6 @@ int ngojst_reader_open_buffer(ngojst_reader **out, ngojst_context *ctx, const ch
 		return rc;
 	ngojst_source_init_buffer(&r->src, ctx, r->name, data ? data : "", len);
 	/* libyaml starts with the first document (see ngojst_reader_next). */
-	(void)rc;
 	*out = r;
 	return NGOJST_OK;
 }

@@ -85,15 +85,6 @@ static inline size_t lead_len(unsigned c)
 	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
-/* Number of UTF-8 continuation bytes (10xxxxxx) in a word. */
-static inline unsigned count_continuations(uint64_t w)
-{
-	uint64_t c = w & ~(w << 1) & UINT64_C(0x8080808080808080);
-
-	/* Move each flag to bit 0 of its byte and add the bytes up. */
-	return (unsigned)(((c >> 7) * UINT64_C(0x0101010101010101)) >> 56);
-}
-
 /* Bit 7 of each byte of the word that is not printable ASCII (U+0020-007E)
  * or a line feed; zero when the whole word is plain. Exact per byte: the
  * high bits are masked off before adding, so no carry crosses into the next
@@ -123,6 +114,14 @@ static inline size_t first_flagged(uint64_t mask)
 }
 #else
 #define WORD_LE 0
+/* Number of UTF-8 continuation bytes (10xxxxxx) in a word. */
+static inline unsigned count_continuations(uint64_t w)
+{
+	uint64_t c = w & ~(w << 1) & UINT64_C(0x8080808080808080);
+
+	/* Move each flag to bit 0 of its byte and add the bytes up. */
+	return (unsigned)(((c >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+}
 #endif
 
 /* Check data[valid ..) for characters starting before want (a character may
