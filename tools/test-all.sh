@@ -24,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 
-packages=(meson ninja-build pkg-config libyaml-dev libcmocka-dev python3-pytest valgrind clang libclang-rt-14-dev)
+packages=(meson ninja-build pkg-config libyaml-dev libcmocka-dev python3-pytest valgrind clang libclang-rt-14-dev doxygen)
 
 log() { printf '\n==> %s\n' "$*"; }
 
@@ -140,6 +140,14 @@ common=(-Dwerror=true)
 if build normal build "${common[@]}"; then
 	run_tests normal build
 	normal_ok=1
+	# The API reference must build without a single Doxygen warning.
+	log "doxygen: ninja -C build doxygen (warnings are errors)"
+	if NGOJST_DOXYGEN_WARN_AS_ERROR=FAIL_ON_WARNINGS ninja -C build doxygen; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		failures+=("doxygen: warnings or errors in the API reference, see above")
+	fi
 else
 	normal_ok=0
 fi
