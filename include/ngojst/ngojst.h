@@ -35,4 +35,23 @@
 #include <ngojst/procurement.h>
 #include <ngojst/cases.h>
 
+/**
+ * @example embed.c
+ * The smallest embedding: load the national rules and a document, validate
+ * it as of a given day, print the text report and free everything.
+ */
+
+/**
+ * @example cli/check.c
+ * The `ngojst check` command: multi-document streams from files, folders and
+ * standard input, overlays, and reports printed one at a time in bounded
+ * memory (text) or all together (JSON, SARIF).
+ */
+
+/**
+ * @example cli/score.c
+ * The `ngojst score` command: local-initiative applications scored under a
+ * municipality's criteria and ranked.
+ */
+
 #endif /* NGOJST_H */
