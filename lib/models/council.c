@@ -14,6 +14,7 @@
 
 #include "../rules/eval.h"
 #include "fields.h"
+#include "builtin-util.h"
 #include "models.h"
 
 /* The JST, act and period tables have the same fields as programme.c's
@@ -244,13 +245,6 @@ static bool same_name(const char *a, const char *b)
 	return true;
 }
 
-static bool blank(const char *s)
-{
-	while (s && *s == ' ')
-		s++;
-	return !s || !*s;
-}
-
 static const char *format_date(ngojst_eval *ev, ngojst_date d, char *buf, size_t size)
 {
 	ngojst_value v = { NGOJST_V_DATE, { 0 } };
@@ -259,37 +253,7 @@ static const char *format_date(ngojst_eval *ev, ngojst_date d, char *buf, size_t
 	return ngojst_eval_format_value(ev, &v, buf, size);
 }
 
-static int emit1(ngojst_eval *ev, const char *pointer, const char *actual)
-{
-	ngojst_var vars[] = { { "actual", actual } };
-
-	return ngojst_eval_emit(ev, pointer, vars, 1, false) == NGOJST_ENOMEM ? NGOJST_ENOMEM : NGOJST_OK;
-}
-
 /* ---- exact ids ------------------------------------------------------------- */
-
-/* Whether s is written exactly as an entry of the list. The rules' `when`
- * conditions compare exactly, while `in_list` forgives the case of A-Z and
- * surrounding spaces: a level or draft type written "Gmina" would pass
- * in_list and then silently escape every rule of its level. */
-static bool exact_in_list(const ngojst_list *l, const char *s)
-{
-	size_t i;
-
-	for (i = 0; l && i < l->count; i++)
-		if (!strcmp(l->items[i], s))
-			return true;
-	return false;
-}
-
-static int exact_id(ngojst_eval *ev, const char *list, const char *value, const char *pointer)
-{
-	const ngojst_list *l = ngojst_ruleset_list(ev->rs, list);
-
-	if (!l || blank(value) || exact_in_list(l, value))
-		return NGOJST_OK;
-	return emit1(ev, pointer, value);
-}
 
 /* The level of every council kind: council_levels_jst for the kinds a JST
  * creates on request or by resolution, council_levels for the others. */
@@ -298,19 +262,19 @@ static int check_level(ngojst_eval *ev, const void *data)
 	const char *name = ev->kind->name;
 
 	if (!strcmp(name, "CouncilRequest"))
-		return exact_id(ev, "council_levels_jst", ((const ngojst_council_request *)data)->level, "/level");
+		return ngojst_exact_id(ev, "council_levels_jst", ((const ngojst_council_request *)data)->level, "/level");
 	if (!strcmp(name, "CouncilResolution"))
-		return exact_id(ev, "council_levels_jst", ((const ngojst_council_resolution *)data)->level, "/level");
+		return ngojst_exact_id(ev, "council_levels_jst", ((const ngojst_council_resolution *)data)->level, "/level");
 	if (!strcmp(name, "PublicBenefitCouncil"))
-		return exact_id(ev, "council_levels", ((const ngojst_council *)data)->level, "/level");
+		return ngojst_exact_id(ev, "council_levels", ((const ngojst_council *)data)->level, "/level");
 	if (!strcmp(name, "CouncilOpinionRequest"))
-		return exact_id(ev, "council_levels", ((const ngojst_council_opinion_request *)data)->level, "/level");
+		return ngojst_exact_id(ev, "council_levels", ((const ngojst_council_opinion_request *)data)->level, "/level");
 	return NGOJST_OK;
 }
 
 static int check_draft_type(ngojst_eval *ev, const void *data)
 {
-	return exact_id(ev, "council_draft_types", ((const ngojst_council_opinion_request *)data)->draft.type,
+	return ngojst_exact_id(ev, "council_draft_types", ((const ngojst_council_opinion_request *)data)->draft.type,
 			"/draft/type");
 }
 
@@ -328,7 +292,7 @@ static size_t requesting_organisations(const ngojst_council_request *r)
 
 		if (a->active_in_jst == NGOJST_FLAG_NO)
 			continue;
-		for (j = 0; j < i && !blank(a->name); j++)
+		for (j = 0; j < i && !ngojst_blank(a->name); j++)
 			if (r->organisations[j].active_in_jst != NGOJST_FLAG_NO && same_name(r->organisations[j].name, a->name))
 				again = true;
 		if (!again)
@@ -347,7 +311,7 @@ static int check_request_threshold(ngojst_eval *ev, const void *data)
 	if (!min || (int64_t)n >= min->u.i)
 		return NGOJST_OK;
 	snprintf(buf, sizeof(buf), "%zu", n);
-	return emit1(ev, "/organisations", buf);
+	return ngojst_emit_actual(ev, "/organisations", buf);
 }
 
 /* The day by which the council must be created, when the request obliges
@@ -374,7 +338,7 @@ static int check_creation_late(ngojst_eval *ev, const void *data)
 	if (ngojst_date_is_none(r->creation.adopted_on) || !creation_due(ev, r, &due) ||
 	    ngojst_date_cmp(r->creation.adopted_on, due) <= 0)
 		return NGOJST_OK;
-	return emit1(ev, "/creation/adopted_on", format_date(ev, due, buf, sizeof(buf)));
+	return ngojst_emit_actual(ev, "/creation/adopted_on", format_date(ev, due, buf, sizeof(buf)));
 }
 
 static int check_creation_overdue(ngojst_eval *ev, const void *data)
@@ -386,7 +350,7 @@ static int check_creation_overdue(ngojst_eval *ev, const void *data)
 	if (!ngojst_date_is_none(r->creation.adopted_on) || !creation_due(ev, r, &due) ||
 	    ngojst_date_cmp(ev->as_of, due) <= 0)
 		return NGOJST_OK;
-	return emit1(ev, "/creation/adopted_on", format_date(ev, due, buf, sizeof(buf)));
+	return ngojst_emit_actual(ev, "/creation/adopted_on", format_date(ev, due, buf, sizeof(buf)));
 }
 
 /* ---- PublicBenefitCouncil built-ins ------------------------------------------- */
@@ -410,7 +374,7 @@ static int check_ngo_share(ngojst_eval *ev, const void *data)
 
 		if (!ngojst_date_is_none(m->dismissed_on))
 			continue;
-		if (blank(m->side))
+		if (ngojst_blank(m->side))
 			return NGOJST_OK;
 		total++;
 		if (same_name(m->side, NGO_SIDE))
@@ -420,12 +384,12 @@ static int check_ngo_share(ngojst_eval *ev, const void *data)
 	if (!total || ngo * 10000u >= (uint64_t)min->u.i * total)
 		return NGOJST_OK;
 	snprintf(buf, sizeof(buf), "%llu/%llu", (unsigned long long)ngo, (unsigned long long)total);
-	return emit1(ev, "/members", buf);
+	return ngojst_emit_actual(ev, "/members", buf);
 }
 
 static const char *member_label(const ngojst_council *c, size_t i, char *buf, size_t size)
 {
-	if (!blank(c->members[i].name))
+	if (!ngojst_blank(c->members[i].name))
 		return c->members[i].name;
 	snprintf(buf, size, "#%zu", i + 1);
 	return buf;
@@ -441,10 +405,10 @@ static int check_dismissal_ground(ngojst_eval *ev, const void *data)
 	for (i = 0; i < c->members_count; i++) {
 		const ngojst_council_member *m = &c->members[i];
 
-		if (ngojst_date_is_none(m->dismissed_on) || !blank(m->dismissal_ground))
+		if (ngojst_date_is_none(m->dismissed_on) || !ngojst_blank(m->dismissal_ground))
 			continue;
 		snprintf(ptr, sizeof(ptr), "/members/%zu/dismissal_ground", i);
-		if (emit1(ev, ptr, member_label(c, i, label, sizeof(label))) == NGOJST_ENOMEM)
+		if (ngojst_emit_actual(ev, ptr, member_label(c, i, label, sizeof(label))) == NGOJST_ENOMEM)
 			return NGOJST_ENOMEM;
 	}
 	return NGOJST_OK;
@@ -505,7 +469,7 @@ static int check_absences(ngojst_eval *ev, const void *data)
 		size_t len = 0;
 		int64_t run = 0;
 
-		if (blank(m->name) || !ngojst_date_is_none(m->dismissed_on))
+		if (ngojst_blank(m->name) || !ngojst_date_is_none(m->dismissed_on))
 			continue;
 		for (k = 0; k < n; k++) {
 			const ngojst_council_meeting *mt = &c->meetings[order[k]];
@@ -526,7 +490,7 @@ static int check_absences(ngojst_eval *ev, const void *data)
 				if (len < sizeof(text))
 					snprintf(text + len, sizeof(text) - len, ")");
 				snprintf(ptr, sizeof(ptr), "/members/%zu", i);
-				rc = emit1(ev, ptr, text);
+				rc = ngojst_emit_actual(ev, ptr, text);
 				break;
 			}
 		}
@@ -552,14 +516,14 @@ static int check_attendance_names(ngojst_eval *ev, const void *data)
 				const char *name = lists[l]->items[k];
 				bool known = false;
 
-				if (blank(name))
+				if (ngojst_blank(name))
 					continue;
 				for (i = 0; i < c->members_count && !known; i++)
 					known = same_name(c->members[i].name, name);
 				if (known)
 					continue;
 				snprintf(ptr, sizeof(ptr), "/meetings/%zu/%s/%zu", j, keys[l], k);
-				if (emit1(ev, ptr, name) == NGOJST_ENOMEM)
+				if (ngojst_emit_actual(ev, ptr, name) == NGOJST_ENOMEM)
 					return NGOJST_ENOMEM;
 			}
 	}
@@ -587,7 +551,7 @@ static int check_opinion_awaited(ngojst_eval *ev, const void *data)
 		return NGOJST_OK;
 	if (!ngojst_date_is_none(o->given_on) && ngojst_date_cmp(o->given_on, o->adopted_on) <= 0)
 		return NGOJST_OK;
-	return emit1(ev, "/adopted_on", format_date(ev, due, buf, sizeof(buf)));
+	return ngojst_emit_actual(ev, "/adopted_on", format_date(ev, due, buf, sizeof(buf)));
 }
 
 /* ---- the table ------------------------------------------------------------------ */

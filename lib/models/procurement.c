@@ -12,6 +12,7 @@
 #include <ngojst/procurement.h>
 
 #include "../rules/eval.h"
+#include "builtin-util.h"
 #include "models.h"
 
 #define F(type_, name_, ftype, flags_, en, pl) \
@@ -209,34 +210,6 @@ const ngojst_kind ngojst_kind_procurement = {
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-static bool blank(const char *s)
-{
-	while (s && *s == ' ')
-		s++;
-	return !s || !*s;
-}
-
-static int emit1(ngojst_eval *ev, const char *pointer, const char *actual)
-{
-	ngojst_var vars[] = { { "actual", actual } };
-
-	return ngojst_eval_emit(ev, pointer, vars, 1, false) == NGOJST_ENOMEM ? NGOJST_ENOMEM : NGOJST_OK;
-}
-
-/* A parameter's value in force at the law date, of the given type; the
- * finding it leads to is the overlay's when an overlay supplied it. */
-static const ngojst_value *param_value(ngojst_eval *ev, const char *name, ngojst_vtype type)
-{
-	const ngojst_param *p = ngojst_ruleset_param(ev->rs, name);
-	const ngojst_param_value *pv = p ? ngojst_param_at(p, ev->law_date) : NULL;
-
-	if (!pv || pv->value.type != type)
-		return NULL;
-	if (pv->layer > ev->param_layer)
-		ev->param_layer = pv->layer;
-	return &pv->value;
-}
-
 static const char *format_percent(ngojst_eval *ev, int64_t hundredths, char *buf, size_t size)
 {
 	ngojst_value v = { NGOJST_V_PERCENT, { 0 } };
@@ -294,29 +267,6 @@ static int64_t parse_percent(const char *s)
 	return whole > 10000 ? -2 : whole;
 }
 
-/* Whether s is written exactly as an item of the list. The rules' `when`
- * conditions compare exactly, while `in_list` forgives the case of A-Z
- * and surrounding spaces: a subject written "Services" would pass in_list
- * and then silently escape every rule for services. */
-static bool exact_in_list(const ngojst_list *l, const char *s)
-{
-	size_t i;
-
-	for (i = 0; l && i < l->count; i++)
-		if (!strcmp(l->items[i], s))
-			return true;
-	return false;
-}
-
-static int exact_id(ngojst_eval *ev, const char *list, const char *value, const char *pointer)
-{
-	const ngojst_list *l = ngojst_ruleset_list(ev->rs, list);
-
-	if (!l || blank(value) || exact_in_list(l, value))
-		return NGOJST_OK;
-	return emit1(ev, pointer, value);
-}
-
 /* "NNNNNNNN-N": eight digits, a hyphen, the check digit. On success *code
  * is the eight-digit number. */
 static bool parse_cpv(const char *s, long *code)
@@ -372,19 +322,19 @@ static int check_currency(ngojst_eval *ev, const void *data)
 {
 	const char *c = ((const ngojst_procurement *)data)->estimated_value.currency;
 
-	if (blank(c) || !strcmp(c, "PLN"))
+	if (ngojst_blank(c) || !strcmp(c, "PLN"))
 		return NGOJST_OK;
-	return emit1(ev, "/estimated_value/currency", c);
+	return ngojst_emit_actual(ev, "/estimated_value/currency", c);
 }
 
 static int check_subject_type(ngojst_eval *ev, const void *data)
 {
-	return exact_id(ev, "procurement_subjects", ((const ngojst_procurement *)data)->subject.type, "/subject/type");
+	return ngojst_exact_id(ev, "procurement_subjects", ((const ngojst_procurement *)data)->subject.type, "/subject/type");
 }
 
 static int check_authority_type(ngojst_eval *ev, const void *data)
 {
-	return exact_id(ev, "procurement_authority_types", ((const ngojst_procurement *)data)->authority.type,
+	return ngojst_exact_id(ev, "procurement_authority_types", ((const ngojst_procurement *)data)->authority.type,
 			"/authority/type");
 }
 
@@ -392,9 +342,9 @@ static int check_share_format(ngojst_eval *ev, const void *data)
 {
 	const char *s = ((const ngojst_procurement *)data)->clauses.reserved.min_share;
 
-	if (blank(s) || parse_percent(s) >= 0)
+	if (ngojst_blank(s) || parse_percent(s) >= 0)
 		return NGOJST_OK;
-	return emit1(ev, "/clauses/reserved/min_share", s);
+	return ngojst_emit_actual(ev, "/clauses/reserved/min_share", s);
 }
 
 static int check_weight_format(ngojst_eval *ev, const void *data)
@@ -406,10 +356,10 @@ static int check_weight_format(ngojst_eval *ev, const void *data)
 	for (i = 0; i < a->criteria_count; i++) {
 		const char *w = a->criteria[i].weight;
 
-		if (blank(w) || parse_percent(w) >= 0)
+		if (ngojst_blank(w) || parse_percent(w) >= 0)
 			continue;
 		snprintf(ptr, sizeof(ptr), "/award/criteria/%zu/weight", i);
-		if (emit1(ev, ptr, w) == NGOJST_ENOMEM)
+		if (ngojst_emit_actual(ev, ptr, w) == NGOJST_ENOMEM)
 			return NGOJST_ENOMEM;
 	}
 	return NGOJST_OK;
@@ -421,11 +371,11 @@ static int check_weight_format(ngojst_eval *ev, const void *data)
 static int share_against(ngojst_eval *ev, const void *data, const char *param, bool strict)
 {
 	const char *s = ((const ngojst_procurement *)data)->clauses.reserved.min_share;
-	const ngojst_value *floor = param_value(ev, param, NGOJST_V_PERCENT);
+	const ngojst_value *floor = ngojst_eval_param(ev, param, NGOJST_V_PERCENT);
 	int64_t share;
 	char a[32], b[32], actual[96];
 
-	if (blank(s) || !floor || (share = parse_percent(s)) < 0)
+	if (ngojst_blank(s) || !floor || (share = parse_percent(s)) < 0)
 		return NGOJST_OK; /* a malformed share is the format rule's finding */
 	if (strict ? share > floor->u.i : share >= floor->u.i)
 		return NGOJST_OK;
@@ -433,7 +383,7 @@ static int share_against(ngojst_eval *ev, const void *data, const char *param, b
 		 strict ? (ev->lang == NGOJST_LANG_PL ? "wymagane ponad" : "required: more than")
 			: (ev->lang == NGOJST_LANG_PL ? "wymagane co najmniej" : "required: at least"),
 		 format_percent(ev, floor->u.i, b, sizeof(b)));
-	return emit1(ev, "/clauses/reserved/min_share", actual);
+	return ngojst_emit_actual(ev, "/clauses/reserved/min_share", actual);
 }
 
 static int check_share_minimum(ngojst_eval *ev, const void *data)
@@ -456,10 +406,10 @@ static int check_cpv_format(ngojst_eval *ev, const void *data)
 	for (i = 0; i < cpv->count; i++) {
 		const char *c = cpv->items[i];
 
-		if (blank(c) || parse_cpv(c, &code))
+		if (ngojst_blank(c) || parse_cpv(c, &code))
 			continue;
 		snprintf(ptr, sizeof(ptr), "/subject/cpv/%zu", i);
-		if (emit1(ev, ptr, c) == NGOJST_ENOMEM)
+		if (ngojst_emit_actual(ev, ptr, c) == NGOJST_ENOMEM)
 			return NGOJST_ENOMEM;
 	}
 	return NGOJST_OK;
@@ -480,10 +430,10 @@ static int check_cpv_reserved_services(ngojst_eval *ev, const void *data)
 	for (i = 0; i < cpv->count; i++) {
 		const char *c = cpv->items[i];
 
-		if (blank(c) || !parse_cpv(c, &code) || cpv_on_list(l, code))
+		if (ngojst_blank(c) || !parse_cpv(c, &code) || cpv_on_list(l, code))
 			continue;
 		snprintf(ptr, sizeof(ptr), "/subject/cpv/%zu", i);
-		if (emit1(ev, ptr, c) == NGOJST_ENOMEM)
+		if (ngojst_emit_actual(ev, ptr, c) == NGOJST_ENOMEM)
 			return NGOJST_ENOMEM;
 	}
 	return NGOJST_OK;
@@ -510,9 +460,9 @@ static void group_thousands(char *buf, size_t size, int64_t n)
 static int check_social_services_threshold(ngojst_eval *ev, const void *data)
 {
 	ngojst_money amount = ((const ngojst_procurement *)data)->estimated_value.amount;
-	const ngojst_value *pln = param_value(ev, "pzp_social_services_threshold_pln", NGOJST_V_MONEY);
-	const ngojst_value *eur = param_value(ev, "pzp_social_services_threshold_eur", NGOJST_V_MONEY);
-	const ngojst_value *rate = param_value(ev, "pzp_eur_rate", NGOJST_V_STRING);
+	const ngojst_value *pln = ngojst_eval_param(ev, "pzp_social_services_threshold_pln", NGOJST_V_MONEY);
+	const ngojst_value *eur = ngojst_eval_param(ev, "pzp_social_services_threshold_eur", NGOJST_V_MONEY);
+	const ngojst_value *rate = ngojst_eval_param(ev, "pzp_eur_rate", NGOJST_V_STRING);
 	char a[48], b[48], e[48], actual[256];
 
 	if (amount == NGOJST_MONEY_NONE || !pln || amount < pln->u.i)
@@ -527,7 +477,7 @@ static int check_social_services_threshold(ngojst_eval *ev, const void *data)
 	} else {
 		snprintf(actual, sizeof(actual), "%s ≥ %s", a, b);
 	}
-	return emit1(ev, "/estimated_value/amount", actual);
+	return ngojst_emit_actual(ev, "/estimated_value/amount", actual);
 }
 
 /* Price as the only criterion, or a price weight above the cap
@@ -538,7 +488,7 @@ static int check_social_services_threshold(ngojst_eval *ev, const void *data)
 static int check_price_weight(ngojst_eval *ev, const void *data)
 {
 	const ngojst_procurement_award *a = &((const ngojst_procurement *)data)->award;
-	const ngojst_value *cap = param_value(ev, "pzp_price_weight_cap", NGOJST_V_PERCENT);
+	const ngojst_value *cap = ngojst_eval_param(ev, "pzp_price_weight_cap", NGOJST_V_PERCENT);
 	int64_t price = 0;
 	bool any_price = false, other = false, weights_ok = true;
 	size_t i, first = 0;
@@ -549,7 +499,7 @@ static int check_price_weight(ngojst_eval *ev, const void *data)
 	for (i = 0; i < a->criteria_count; i++) {
 		const ngojst_award_criterion *k = &a->criteria[i];
 
-		if (blank(k->kind))
+		if (ngojst_blank(k->kind))
 			continue;
 		if (strcmp(k->kind, "price")) {
 			other = true;
@@ -558,7 +508,7 @@ static int check_price_weight(ngojst_eval *ev, const void *data)
 		if (!any_price)
 			first = i;
 		any_price = true;
-		if (blank(k->weight) || parse_percent(k->weight) < 0)
+		if (ngojst_blank(k->weight) || parse_percent(k->weight) < 0)
 			weights_ok = false;
 		else
 			price += parse_percent(k->weight);
@@ -569,13 +519,13 @@ static int check_price_weight(ngojst_eval *ev, const void *data)
 	if (!other) {
 		snprintf(actual, sizeof(actual), "%s",
 			 ev->lang == NGOJST_LANG_PL ? "cena jest jedynym kryterium" : "price is the only criterion");
-		return emit1(ev, ptr, actual);
+		return ngojst_emit_actual(ev, ptr, actual);
 	}
 	if (!weights_ok || price <= cap->u.i)
 		return NGOJST_OK;
 	snprintf(actual, sizeof(actual), "%s %s > %s", ev->lang == NGOJST_LANG_PL ? "waga ceny" : "price weight",
 		 format_percent(ev, price, w, sizeof(w)), format_percent(ev, cap->u.i, c, sizeof(c)));
-	return emit1(ev, ptr, actual);
+	return ngojst_emit_actual(ev, ptr, actual);
 }
 
 /* Social and accessibility criteria (art. 242 ust. 2 pkt 1-2) say how
@@ -589,11 +539,11 @@ static int check_social_criteria_described(ngojst_eval *ev, const void *data)
 	for (i = 0; i < a->criteria_count; i++) {
 		const ngojst_award_criterion *k = &a->criteria[i];
 
-		if (blank(k->aspect) || (strcmp(k->aspect, "social") && strcmp(k->aspect, "accessibility")) ||
-		    !blank(k->description))
+		if (ngojst_blank(k->aspect) || (strcmp(k->aspect, "social") && strcmp(k->aspect, "accessibility")) ||
+		    !ngojst_blank(k->description))
 			continue;
 		snprintf(ptr, sizeof(ptr), "/award/criteria/%zu/description", i);
-		if (emit1(ev, ptr, blank(k->name) ? k->aspect : k->name) == NGOJST_ENOMEM)
+		if (ngojst_emit_actual(ev, ptr, ngojst_blank(k->name) ? k->aspect : k->name) == NGOJST_ENOMEM)
 			return NGOJST_ENOMEM;
 	}
 	return NGOJST_OK;
