@@ -27,6 +27,26 @@ const char *test_src_path(const char *rel);
 /* Read a whole file into a test_malloc'd NUL-terminated buffer. */
 char *test_read_file(const char *path, size_t *len);
 
+/* A date written as three numbers, without validation (tests build
+ * impossible dates on purpose). */
+static inline ngojst_date D(int y, int m, int d)
+{
+	ngojst_date r;
+
+	r.year = (int16_t)y;
+	r.month = (uint8_t)m;
+	r.day = (uint8_t)d;
+	return r;
+}
+
+/* Assert that a date is y-m-d. */
+#define assert_date(got, y, m, d) do {                 \
+		ngojst_date got_ = (got);                       \
+		assert_int_equal(got_.year, (y));               \
+		assert_int_equal(got_.month, (m));              \
+		assert_int_equal(got_.day, (d));                \
+	} while (0)
+
 /* Print the context's diagnostics (for failing tests). */
 void test_print_diags(ngojst_context *ctx);
 

@@ -3,23 +3,6 @@
 
 #include "test-common.h"
 
-static ngojst_date D(int y, int m, int d)
-{
-	ngojst_date r;
-
-	r.year = (int16_t)y;
-	r.month = (uint8_t)m;
-	r.day = (uint8_t)d;
-	return r;
-}
-
-#define assert_date(got, y, m, d) do {                 \
-		ngojst_date got_ = (got);                       \
-		assert_int_equal(got_.year, (y));               \
-		assert_int_equal(got_.month, (m));              \
-		assert_int_equal(got_.day, (d));                \
-	} while (0)
-
 /* An allocator over cmocka's that fails once its budget is spent. */
 typedef struct budget {
 	long left;  /* allocations still allowed; negative: unlimited */
