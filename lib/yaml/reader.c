@@ -17,8 +17,7 @@
 #include <yaml.h>
 
 #include "../core/buf.h"
-#include "source.h"
-#include "tree.h"
+#include "reader-private.h"
 
 #define READER_ARENA_CHUNK ((size_t)16 << 10)
 /* Mappings with up to this many keys are checked for duplicates by a linear
@@ -32,90 +31,6 @@
 #define HTAB_KEEP 1024
 /* How much of a key or anchor name goes into a message. */
 #define QUOTE_MAX 64
-
-/* A source position in diagnostic units (1-based line and column). */
-typedef struct pos {
-	uint32_t line;
-	uint32_t column;
-	size_t offset;
-} pos;
-
-/* An open collection. */
-typedef struct frame {
-	ngojst_node *node;
-	size_t start;    /* its first item in r->items */
-	size_t size;     /* nodes in its subtree so far, aliases expanded */
-	size_t anchor;   /* 1 + index in r->anchors of its anchor, or 0 */
-	uint64_t serial; /* mappings with many keys: owner id in the key table */
-	uint64_t keys[2]; /* small mappings: a Bloom filter of the keys so far */
-} frame;
-
-typedef struct anchor {
-	const char *name;
-	size_t len;
-	ngojst_node *node;
-	size_t size;     /* subtree size, aliases expanded */
-	bool open;       /* the node is still being built */
-} anchor;
-
-/* Open addressing with linear probing, shared by the anchor table (owner 0,
- * value = index in r->anchors) and the duplicate-key table (owner = serial
- * of the mapping, value = index of the key in r->items). Entries of closed
- * mappings stay behind but never match: serials are not reused. */
-typedef struct hslot {
-	const char *str; /* NULL: empty slot */
-	size_t len;
-	uint64_t owner;
-	uint64_t hash;
-	size_t value;
-} hslot;
-
-typedef struct htab {
-	hslot *slots;
-	size_t cap; /* 0 or a power of two */
-	size_t used;
-} htab;
-
-enum reader_state { READER_READY, READER_DONE, READER_FAILED };
-
-struct ngojst_reader {
-	ngojst_context *ctx;
-	char *name;
-	ngojst_source src;
-	yaml_parser_t parser;
-	bool parser_live;
-	bool parser_used;   /* started once: a buffer's parser starts on first need */
-	enum reader_state state;
-
-	/* The error the reader is stuck in, repeated by later calls. */
-	int err;
-	pos err_at;
-	char *err_msg;
-	char *err_path;
-
-	ngojst_arena own_arena;
-	ngojst_arena *arena; /* &own_arena, or the caller's (single-document parse) */
-	ngojst_tree *tree;   /* the current document, NULL after an error or take */
-	size_t doc_index;
-
-	/* Build state; the arrays are kept across documents. */
-	frame *frames;
-	size_t nframes, frames_cap;
-	ngojst_node **items;
-	size_t nitems, items_cap;
-	anchor *anchors;
-	size_t nanchors, anchors_cap;
-	htab anchor_tab;
-	htab key_tab;
-	uint64_t hash_key[2];
-	uint64_t serial;
-	ngojst_node *root;
-	size_t node_count;
-	size_t expansions;
-	bool in_document;
-	size_t doc_start;
-	pos doc_at;
-};
 
 /* ------------------------------------------------------------------------ */
 /* Hash tables                                                              */
@@ -235,7 +150,9 @@ static pos pos_from_mark(ngojst_reader *r, const yaml_mark_t *m)
 {
 	pos p;
 
-	p.line = m->line >= UINT32_MAX ? UINT32_MAX : (uint32_t)(m->line + 1);
+	size_t line = r->src.line_base + m->line;
+
+	p.line = line >= UINT32_MAX ? UINT32_MAX : (uint32_t)(line + 1);
 	p.column = m->column >= UINT32_MAX ? UINT32_MAX : (uint32_t)(m->column + 1);
 	p.offset = ngojst_source_offset(&r->src, m->index, m->line, m->column);
 	return p;
@@ -418,7 +335,7 @@ static int fail_parser(ngojst_reader *r)
 			return fail(r, NGOJST_EPARSE, &at,
 				    "syntax error: %s (%s that started at line %zu, column %zu)",
 				    p->problem ? p->problem : "malformed input", p->context,
-				    p->context_mark.line + 1, p->context_mark.column + 1);
+				    r->src.line_base + p->context_mark.line + 1, p->context_mark.column + 1);
 		return fail(r, NGOJST_EPARSE, &at, "syntax error: %s",
 			    p->problem ? p->problem : "malformed input");
 	default:
@@ -513,13 +430,6 @@ static int duplicate_key(ngojst_reader *r, const ngojst_node *first, const ngojs
 	return rc;
 }
 
-static inline bool same_scalar(const ngojst_node *a, const ngojst_node *b)
-{
-	/* (Scalars are NUL-terminated: str[0] exists even when empty.) */
-	return a->u.scalar.len == b->u.scalar.len && a->u.scalar.str[0] == b->u.scalar.str[0] &&
-	       memcmp(a->u.scalar.str, b->u.scalar.str, a->u.scalar.len) == 0;
-}
-
 /* Reject a key already present in the mapping of frame f. `at` is where
  * this occurrence is (an alias key sits elsewhere than its node). */
 static int check_key(ngojst_reader *r, frame *f, const ngojst_node *key, const pos *at)
@@ -545,7 +455,7 @@ static int check_key(ngojst_reader *r, frame *f, const ngojst_node *key, const p
 			b2 = (unsigned)(x >> 50) & 127;
 			if ((f->keys[b1 >> 6] >> (b1 & 63) & 1) && (f->keys[b2 >> 6] >> (b2 & 63) & 1)) {
 				for (i = f->start; i < r->nitems; i += 2)
-					if (same_scalar(r->items[i], key))
+					if (ngojst_same_scalar(r->items[i], key))
 						return duplicate_key(r, r->items[i], key, at);
 			}
 			f->keys[b1 >> 6] |= UINT64_C(1) << (b1 & 63);
@@ -896,347 +806,6 @@ static int start_document(ngojst_reader *r)
 	}
 }
 
-/* ------------------------------------------------------------------------ */
-/* JSON on one line                                                         */
-
-/* A buffer holding one JSON object on one line (a JSON-lines record, an API
- * payload) is read without libyaml, into the tree that libyaml's events
- * would build: same nodes, styles and positions. Whatever it does not cover
- * exactly (escapes, line breaks, tabs, a BOM, control, line-separator or
- * non-character code points, malformed UTF-8 or JSON, duplicate keys, keys
- * near libyaml's 1024-character simple-key limit, deep nesting, limits, more
- * than one value) is given to libyaml from the start instead, which then
- * reports any error as it always does. */
-
-#define JSON_MAX_DEPTH 64
-#define JSON_MAX_KEY 1000
-#define JSON_MAX_PAIRS 256
-#define JSON_NO 1 /* not handled here: read with libyaml */
-
-typedef struct jscan {
-	ngojst_reader *r;
-	const unsigned char *base, *p, *end;
-	uint32_t col;    /* 1-based column of p, in code points */
-	unsigned depth;
-	unsigned max_depth;
-} jscan;
-
-/* Length of the well-formed UTF-8 character at s (lead byte >= 0x80) if it
- * is one the source accepts and libyaml reads as an ordinary character
- * (not NEL, LS, PS or a BOM, which it treats specially), else 0. */
-static size_t json_utf8(const unsigned char *s, const unsigned char *end)
-{
-	unsigned c = s[0];
-	uint32_t cp;
-
-	if (c >= 0xC2 && c <= 0xDF) {
-		if (end - s < 2 || (s[1] & 0xC0) != 0x80)
-			return 0;
-		cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-		return cp >= 0xA0 ? 2 : 0;
-	}
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (end - s < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 ||
-		    cp == 0xFEFF || cp >= 0xFFFE)
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (end - s < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-			return 0;
-		cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-		     ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-		return cp >= 0x10000 && cp <= 0x10FFFF ? 4 : 0;
-	}
-	return 0;
-}
-
-static int json_node(jscan *j, ngojst_node **out, ngojst_node_type type, const unsigned char *at,
-		     uint32_t col, size_t extra)
-{
-	ngojst_reader *r = j->r;
-	ngojst_node *n;
-
-	if (r->node_count >= r->ctx->limits.max_nodes ||
-	    !(n = ngojst_arena_alloc(r->arena, sizeof(*n) + extra)))
-		return JSON_NO;
-	n->type = type;
-	n->style = NGOJST_SCALAR_PLAIN;
-	n->line = 1;
-	n->column = col;
-	n->offset = (size_t)(at - j->base);
-	n->tag = NULL;
-	r->node_count++;
-	*out = n;
-	return NGOJST_OK;
-}
-
-static inline void json_spaces(jscan *j)
-{
-	while (j->p < j->end && *j->p == ' ') {
-		j->p++;
-		j->col++;
-	}
-}
-
-/* A string without escapes: a double-quoted scalar. */
-static int json_string(jscan *j, ngojst_node **out)
-{
-	const unsigned char *s = j->p + 1, *end = j->end;
-	uint32_t chars = 0;
-	size_t len;
-	ngojst_node *n;
-	char *str;
-
-	for (;;) {
-		unsigned c;
-
-		if (s >= end)
-			return JSON_NO;
-		c = *s;
-		if (c < 0x80) {
-			if (c == '"')
-				break;
-			if (c < 0x20 || c == 0x7F || c == '\\')
-				return JSON_NO;
-			s++;
-		} else {
-			size_t k = json_utf8(s, end);
-
-			if (!k)
-				return JSON_NO;
-			s += k;
-		}
-		chars++;
-	}
-	len = (size_t)(s - (j->p + 1));
-	if (len > j->r->ctx->limits.max_scalar_bytes || json_node(j, &n, NGOJST_NODE_SCALAR, j->p, j->col, len + 1))
-		return JSON_NO;
-	n->style = NGOJST_SCALAR_QUOTED;
-	str = (char *)(n + 1);
-	memcpy(str, j->p + 1, len);
-	str[len] = '\0';
-	n->u.scalar.str = str;
-	n->u.scalar.len = len;
-	j->col += chars + 2;
-	j->p = s + 1;
-	*out = n;
-	return NGOJST_OK;
-}
-
-/* A number, true, false or null: a plain scalar. */
-static int json_plain(jscan *j, ngojst_node **out)
-{
-	const unsigned char *s = j->p, *end = j->end;
-	size_t len;
-	ngojst_node *n;
-	char *str;
-
-	if (end - s >= 4 && (!memcmp(s, "true", 4) || !memcmp(s, "null", 4))) {
-		s += 4;
-	} else if (end - s >= 5 && !memcmp(s, "false", 5)) {
-		s += 5;
-	} else {
-		if (s < end && *s == '-')
-			s++;
-		if (s < end && *s == '0')
-			s++;
-		else if (s < end && *s >= '1' && *s <= '9')
-			while (s < end && *s >= '0' && *s <= '9')
-				s++;
-		else
-			return JSON_NO;
-		if (s < end && *s == '.') {
-			s++;
-			if (s >= end || *s < '0' || *s > '9')
-				return JSON_NO;
-			while (s < end && *s >= '0' && *s <= '9')
-				s++;
-		}
-		if (s < end && (*s == 'e' || *s == 'E')) {
-			s++;
-			if (s < end && (*s == '+' || *s == '-'))
-				s++;
-			if (s >= end || *s < '0' || *s > '9')
-				return JSON_NO;
-			while (s < end && *s >= '0' && *s <= '9')
-				s++;
-		}
-	}
-	/* What ends the token must end the plain scalar too. */
-	if (s >= end || (*s != ',' && *s != '}' && *s != ']' && *s != ' '))
-		return JSON_NO;
-	len = (size_t)(s - j->p);
-	if (len > j->r->ctx->limits.max_scalar_bytes || json_node(j, &n, NGOJST_NODE_SCALAR, j->p, j->col, len + 1))
-		return JSON_NO;
-	str = (char *)(n + 1);
-	memcpy(str, j->p, len);
-	str[len] = '\0';
-	n->u.scalar.str = str;
-	n->u.scalar.len = len;
-	j->col += (uint32_t)len;
-	j->p = s;
-	*out = n;
-	return NGOJST_OK;
-}
-
-static int json_value(jscan *j, ngojst_node **out);
-
-static int json_push(ngojst_reader *r, ngojst_node *n)
-{
-	if (r->nitems == r->items_cap &&
-	    ngojst_grow(r->ctx, (void **)&r->items, &r->items_cap, r->nitems + 1, sizeof(*r->items)) != NGOJST_OK)
-		return JSON_NO;
-	r->items[r->nitems++] = n;
-	return NGOJST_OK;
-}
-
-/* An object or an array (open is '{' or '['). */
-static int json_collection(jscan *j, ngojst_node **out)
-{
-	ngojst_reader *r = j->r;
-	bool map = *j->p == '{';
-	unsigned char close = map ? '}' : ']';
-	size_t start = r->nitems, count, i;
-	ngojst_node *n, *v;
-
-	if (++j->depth > j->max_depth ||
-	    json_node(j, &n, map ? NGOJST_NODE_MAPPING : NGOJST_NODE_SEQUENCE, j->p, j->col, 0))
-		return JSON_NO;
-	j->p++;
-	j->col++;
-	json_spaces(j);
-	if (j->p < j->end && *j->p == close) {
-		j->p++;
-		j->col++;
-	} else {
-		for (;;) {
-			if (map) {
-				ngojst_node *k;
-
-				if (j->p >= j->end || *j->p != '"' || json_string(j, &k) ||
-				    k->u.scalar.len > JSON_MAX_KEY || (r->nitems - start) / 2 >= JSON_MAX_PAIRS)
-					return JSON_NO;
-				for (i = start; i < r->nitems; i += 2)
-					if (same_scalar(r->items[i], k))
-						return JSON_NO; /* libyaml's path reports it */
-				if (json_push(r, k) || j->p >= j->end || *j->p != ':')
-					return JSON_NO;
-				j->p++;
-				j->col++;
-				json_spaces(j);
-			}
-			if (json_value(j, &v) || json_push(r, v))
-				return JSON_NO;
-			json_spaces(j);
-			if (j->p < j->end && *j->p == ',') {
-				j->p++;
-				j->col++;
-				json_spaces(j);
-				continue;
-			}
-			if (j->p < j->end && *j->p == close) {
-				j->p++;
-				j->col++;
-				break;
-			}
-			return JSON_NO;
-		}
-	}
-	count = r->nitems - start;
-	if (map && count) {
-		ngojst_pair *dst = ngojst_arena_alloc(r->arena, count / 2 * sizeof(*dst));
-
-		if (!dst)
-			return JSON_NO;
-		for (i = 0; i < count / 2; i++) {
-			dst[i].key = r->items[start + 2 * i];
-			dst[i].value = r->items[start + 2 * i + 1];
-		}
-		n->u.map.pairs = dst;
-		n->u.map.count = count / 2;
-	} else if (map) {
-		n->u.map.pairs = NULL;
-		n->u.map.count = 0;
-	} else if (count) {
-		ngojst_node **dst = ngojst_arena_alloc(r->arena, count * sizeof(*dst));
-
-		if (!dst)
-			return JSON_NO;
-		memcpy(dst, r->items + start, count * sizeof(*dst));
-		n->u.seq.items = dst;
-		n->u.seq.count = count;
-	} else {
-		n->u.seq.items = NULL;
-		n->u.seq.count = 0;
-	}
-	r->nitems = start;
-	j->depth--;
-	*out = n;
-	return NGOJST_OK;
-}
-
-static int json_value(jscan *j, ngojst_node **out)
-{
-	if (j->p >= j->end)
-		return JSON_NO;
-	if (*j->p == '"')
-		return json_string(j, out);
-	if (*j->p == '{' || *j->p == '[')
-		return json_collection(j, out);
-	return json_plain(j, out);
-}
-
-/* The whole buffer as one JSON object on one line: NGOJST_OK with r->tree
- * set, or JSON_NO with nothing kept (the caller resets and uses libyaml). */
-static int json_document(ngojst_reader *r)
-{
-	jscan j;
-	ngojst_node *root;
-	ngojst_tree *t;
-	const unsigned char *end;
-
-	if (r->src.file || r->src.len > r->ctx->limits.max_document_bytes)
-		return JSON_NO;
-	j.r = r;
-	j.base = r->src.data;
-	j.p = j.base;
-	end = j.base + r->src.len;
-	/* One line: an optional final line feed, no other. */
-	if (end > j.base && end[-1] == '\n')
-		end--;
-	j.end = end;
-	j.col = 1;
-	j.depth = 0;
-	j.max_depth = r->ctx->limits.max_depth < JSON_MAX_DEPTH ? r->ctx->limits.max_depth : JSON_MAX_DEPTH;
-	json_spaces(&j);
-	if (j.p >= j.end || *j.p != '{')
-		return JSON_NO;
-	if (memchr(j.p, '\n', (size_t)(j.end - j.p)))
-		return JSON_NO;
-	r->doc_at.line = 1;
-	r->doc_at.column = j.col;
-	r->doc_at.offset = (size_t)(j.p - j.base);
-	r->doc_start = r->doc_at.offset;
-	if (json_collection(&j, &root))
-		return JSON_NO;
-	json_spaces(&j);
-	if (j.p != j.end)
-		return JSON_NO;
-	t = ngojst_arena_alloc(r->arena, sizeof(*t));
-	if (!t || !(t->source = ngojst_arena_strdup(r->arena, r->name)))
-		return JSON_NO;
-	t->root = root;
-	t->index = r->doc_index;
-	t->node_count = r->node_count;
-	r->root = root;
-	r->tree = t;
-	return NGOJST_OK;
-}
-
 static int reader_start(ngojst_reader *r);
 
 static void reset_document(ngojst_reader *r)
@@ -1271,14 +840,29 @@ int ngojst_reader_next(ngojst_reader *r, ngojst_tree **out)
 		return NGOJST_EOF;
 	reset_document(r);
 	if (!r->parser_used) {
-		/* A buffer's first document: JSON on one line is read here. */
-		if (r->src.file == NULL && json_document(r) == NGOJST_OK) {
-			r->state = READER_DONE;
-			r->doc_index++;
-			*out = r->tree;
-			return NGOJST_OK;
+		/* A buffer's documents are read without libyaml while they can
+		 * be (see block.c); JSON on one line only as the first. */
+		if (r->src.file == NULL) {
+			if (!r->doc_index && ngojst_json_line_document(r) == NGOJST_OK) {
+				r->state = READER_DONE;
+				r->doc_index++;
+				*out = r->tree;
+				return NGOJST_OK;
+			}
+			reset_document(r);
+			rc = ngojst_block_document(r);
+			if (rc == NGOJST_OK) {
+				r->doc_index++;
+				*out = r->tree;
+				return NGOJST_OK;
+			}
+			if (rc == NGOJST_DIRECT_END) {
+				r->state = READER_DONE;
+				return NGOJST_EOF;
+			}
+			reset_document(r);
+			ngojst_source_start_at(&r->src, r->next_at, r->next_line);
 		}
-		reset_document(r);
 		if (reader_start(r) != NGOJST_OK)
 			return fail_oom(r, NULL);
 	}
@@ -1471,6 +1055,12 @@ int ngojst_tree_parse_single(ngojst_context *ctx, ngojst_arena *arena, const cha
 			t->node_count = 0;
 			rc = NGOJST_OK;
 		}
+	} else if (rc == NGOJST_OK && !r->parser_used && r->state != READER_DONE &&
+		   r->next_at < r->src.len) {
+		/* Read without libyaml, and a "---" line follows. */
+		pos at = { (uint32_t)r->next_line + 1, 1, r->next_at };
+
+		rc = fail(r, NGOJST_EPARSE, &at, "a second document where exactly one is expected");
 	} else if (rc == NGOJST_OK && r->parser_live) {
 		/* (Read without libyaml, the buffer held exactly one value.) */
 		if (!yaml_parser_parse(&r->parser, &ev)) {

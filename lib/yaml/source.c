@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chars.h"
 #include "source.h"
 
 /* Bytes read from a FILE at a time; libyaml asks for about as much. */
@@ -79,50 +80,23 @@ void ngojst_source_dispose(ngojst_source *s)
 	s->data = NULL;
 }
 
+void ngojst_source_start_at(ngojst_source *s, size_t offset, size_t line)
+{
+	s->valid = s->deliv = offset;
+	s->cur_byte = offset;
+	s->cur_char = 0;
+	s->cur_line = 0;
+	s->cur_col = 0;
+	s->line_base = line;
+	s->doc_floor = offset;
+}
+
 /* Length of the UTF-8 sequence a valid lead byte starts. */
 static inline size_t lead_len(unsigned c)
 {
 	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
-/* Bit 7 of each byte of the word that is not printable ASCII (U+0020-007E)
- * or a line feed; zero when the whole word is plain. Exact per byte: the
- * high bits are masked off before adding, so no carry crosses into the next
- * byte. */
-static inline uint64_t not_plain_ascii(uint64_t w)
-{
-	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80, low = ones * 0x7F;
-	uint64_t lw = w & low;
-	uint64_t ge20 = (lw + 0x60 * ones) & high;      /* byte >= 0x20 */
-	uint64_t is7f = (lw + ones) & high;             /* low 7 bits all set */
-	uint64_t x = (w ^ (0x0A * ones)) & low;
-	uint64_t isnl = ~(x + low) & ~(w ^ (0x0A * ones)) & high; /* byte == 0x0A */
-
-	return ~((ge20 & ~is7f & ~w) | isnl) & high;
-}
-
-/* Words are loaded with memcpy, so on a little-endian machine byte j of the
- * input is byte j of the word, counted from the low end: the lowest flag
- * bit of a mask names the first flagged byte. Elsewhere the word tricks
- * only skip all-plain words and the rest goes byte by byte. */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define WORD_LE 1
-/* Index of the first flagged byte of a non-zero mask of bit-7 flags. */
-static inline size_t first_flagged(uint64_t mask)
-{
-	return (size_t)__builtin_ctzll(mask) >> 3;
-}
-#else
-#define WORD_LE 0
-/* Number of UTF-8 continuation bytes (10xxxxxx) in a word. */
-static inline unsigned count_continuations(uint64_t w)
-{
-	uint64_t c = w & ~(w << 1) & UINT64_C(0x8080808080808080);
-
-	/* Move each flag to bit 0 of its byte and add the bytes up. */
-	return (unsigned)(((c >> 7) * UINT64_C(0x0101010101010101)) >> 56);
-}
-#endif
 
 /* Check data[valid ..) for characters starting before want (a character may
  * run past it). Accepts what libyaml's reader accepts: well-formed UTF-8
@@ -152,14 +126,14 @@ static void validate(ngojst_source *s, size_t want)
 			uint64_t w, bad;
 
 			memcpy(&w, d + i, 8);
-			bad = not_plain_ascii(w);
+			bad = ngojst_not_plain_ascii(w);
 			if (!bad) {
 				i += 8;
 				continue;
 			}
-#if WORD_LE
+#if NGOJST_WORD_LE
 			/* Skip the plain bytes before the first other one. */
-			i += first_flagged(bad);
+			i += ngojst_first_flagged(bad);
 #endif
 		}
 		c = d[i];
@@ -385,7 +359,7 @@ size_t ngojst_source_offset(ngojst_source *s, size_t index, size_t line, size_t 
 
 	if (index >= s->cur_char) {
 		k = index - s->cur_char;
-#if WORD_LE
+#if NGOJST_WORD_LE
 		/* A word at a time: skip words with at most k lead bytes; in
 		 * the word holding the target, find its lead byte from the
 		 * running count of lead bytes. */
@@ -404,7 +378,7 @@ size_t ngojst_source_offset(ngojst_source *s, size_t index, size_t line, size_t 
 				/* The first byte whose prefix exceeds k, without a loop:
 				 * byte j of (prefix | high) - (k + 1) keeps its high
 				 * bit exactly when prefix_j >= k + 1. */
-				i += first_flagged(((prefix | high) - (k + 1) * ones) & high);
+				i += ngojst_first_flagged(((prefix | high) - (k + 1) * ones) & high);
 				k = 0;
 				break;
 			}
@@ -419,7 +393,7 @@ size_t ngojst_source_offset(ngojst_source *s, size_t index, size_t line, size_t 
 			uint64_t w;
 
 			memcpy(&w, d + i, 8);
-			k -= 8 - count_continuations(w);
+			k -= 8 - ngojst_count_continuations(w);
 			i += 8;
 		}
 #endif
@@ -512,7 +486,7 @@ void ngojst_source_position(const ngojst_source *s, size_t offset, unsigned *lin
 		if (to > from)
 			advance(s->data + from, to - from, &l, &c);
 	}
-	*line = clamp_uint(l + 1);
+	*line = clamp_uint(s->line_base + l + 1);
 	*column = clamp_uint(c + 1);
 }
 

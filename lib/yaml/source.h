@@ -45,6 +45,9 @@ struct ngojst_source {
 	size_t cur_byte;
 	size_t cur_line;            /* 0-based, like libyaml */
 	size_t cur_col;
+	/* Lines before the byte libyaml started at: its marks count from
+	 * there (see ngojst_source_start_at). */
+	size_t line_base;
 
 	/* The first problem found in the bytes; reported when libyaml asks for
 	 * the bytes it concerns. */
@@ -63,6 +66,11 @@ void ngojst_source_init_buffer(ngojst_source *s, ngojst_context *ctx, const char
 void ngojst_source_init_file(ngojst_source *s, ngojst_context *ctx, const char *name, FILE *f,
 			     bool own_file, size_t max_input);
 void ngojst_source_dispose(ngojst_source *s);
+
+/* Give libyaml the input from `offset` on, the start of 0-based `line`
+ * (the documents before it were read without libyaml): its marks then
+ * count characters, lines and columns from there. Buffers only. */
+void ngojst_source_start_at(ngojst_source *s, size_t offset, size_t line);
 
 /* The libyaml read handler (yaml_read_handler_t); data is the source. */
 int ngojst_source_read(void *data, unsigned char *buffer, size_t size, size_t *size_read);
