@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Run the libFuzzer harnesses for a given time each.
 #
-#   fuzz/run.sh SECONDS [HARNESS...]      (HARNESS: ruleset, document, check;
-#                                          default: all three)
+#   fuzz/run.sh SECONDS [HARNESS...]      (HARNESS: ruleset, document, check, block;
+#                                          default: all four)
 #
 # Configures (once) a clang build with ASan + UBSan + libFuzzer in
 # build-fuzz/ at the top of the source tree, builds the seed corpus into
@@ -24,15 +24,15 @@
 # and exits non-zero if any harness found something or did not run.
 set -euo pipefail
 
-usage() { echo "usage: $0 SECONDS [ruleset|document|check]..." >&2; exit 2; }
+usage() { echo "usage: $0 SECONDS [ruleset|document|check|block]..." >&2; exit 2; }
 [ $# -ge 1 ] || usage
 secs=$1
 shift
 case $secs in '' | *[!0-9]*) usage ;; esac
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(ruleset document check)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(ruleset document check block)
 for h in "${harnesses[@]}"; do
-	case $h in ruleset | document | check) ;; *) usage ;; esac
+	case $h in ruleset | document | check | block) ;; *) usage ;; esac
 done
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

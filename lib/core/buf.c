@@ -159,3 +159,16 @@ int ngojst_buf_detach(ngojst_buf *b, char **out)
 	b->len = b->cap = 0;
 	return NGOJST_OK;
 }
+
+void ngojst_str_cat(char *buf, size_t size, size_t *n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (*n + 1 < size) {
+		size_t room = size - *n - 1, k = len < room ? len : room;
+
+		memcpy(buf + *n, s, k);
+		buf[*n + k] = '\0';
+	}
+	*n += len;
+}

@@ -32,6 +32,12 @@ void ngojst_buf_json_string(ngojst_buf *b, const char *s);
 /* The contents as a C string (empty string when nothing was added), or NULL
  * when an allocation failed. Still owned by the buffer. */
 const char *ngojst_buf_cstr(ngojst_buf *b);
+
+/* Append s to a fixed buffer the way snprintf would: *n counts every byte
+ * (so *n >= size means truncation), buf holds what fits, NUL-terminated.
+ * For text built often (each rule at load), where printf's format parsing
+ * costs more than the copying. */
+void ngojst_str_cat(char *buf, size_t size, size_t *n, const char *s);
 /* Hand the contents to the caller (free with ngojst_free) and reset the
  * buffer. Returns 0 or NGOJST_ENOMEM (then *out is NULL). */
 int ngojst_buf_detach(ngojst_buf *b, char **out);

@@ -518,6 +518,11 @@ int ngojst_ld_rules(ngojst_loader *ld, const ngojst_node *n)
 
 	if (n->type != NGOJST_NODE_SEQUENCE)
 		return ngojst_ld_fail(ld, n, "\"rules\" must be a list of rules");
+	/* Room for them all at once: a rule is big, and growing the array
+	 * step by step would copy it, and touch new memory, each time. */
+	if (n->u.seq.count > SIZE_MAX - rs->nrules ||
+	    ngojst_grow(ld->ctx, (void **)&rs->rules, &rs->cap_rules, rs->nrules + n->u.seq.count, sizeof(*rs->rules)))
+		return ld->err = NGOJST_ENOMEM;
 	for (i = 0; i < n->u.seq.count; i++) {
 		ngojst_rule r;
 		int before = ld->err;
@@ -533,6 +538,8 @@ int ngojst_ld_rules(ngojst_loader *ld, const ngojst_node *n)
 			if (ngojst_grow(ld->ctx, (void **)&rs->rules, &rs->cap_rules, rs->nrules + 1, sizeof(r)))
 				return ld->err = NGOJST_ENOMEM;
 			rs->rules[rs->nrules++] = r;
+			if (ngojst_ruleset_index_rule(rs, rs->nrules - 1))
+				return ld->err = NGOJST_ENOMEM;
 		}
 		if (before && !ld->err)
 			ld->err = before;

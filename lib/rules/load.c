@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/buf.h"
 #include "../core/file.h"
 #include "../core/sha256.h"
 #include "../schema/binder.h"
@@ -76,7 +77,7 @@ bool ngojst_ld_keys(ngojst_loader *ld, const ngojst_node *map, const char *what,
 		size_t best_d = 3;
 
 		for (k = 0; known[k]; k++)
-			if (strcmp(key, known[k]) == 0)
+			if (key[0] == known[k][0] && strcmp(key, known[k]) == 0)
 				break;
 		if (known[k])
 			continue;
@@ -129,6 +130,7 @@ static bool ld_lang_pair(ngojst_loader *ld, const ngojst_node *map, const char *
 	static const char *const keys[] = { "pl", "en", NULL };
 	const ngojst_node *n = ngojst_node_get(map, key);
 	char ctx_what[160];
+	size_t len = 0;
 
 	out[0] = out[1] = NULL;
 	if (!n) {
@@ -136,7 +138,13 @@ static bool ld_lang_pair(ngojst_loader *ld, const ngojst_node *map, const char *
 			ngojst_ld_fail(ld, map, "%s has no \"%s\" (with \"pl\" and \"en\")", what, key);
 		return !required;
 	}
-	snprintf(ctx_what, sizeof(ctx_what), "\"%s\" of %s", key, what);
+	/* (For messages only; built without printf, as this runs for
+	 * every title and message of a rule set.) */
+	ctx_what[0] = '\0';
+	ngojst_str_cat(ctx_what, sizeof(ctx_what), &len, "\"");
+	ngojst_str_cat(ctx_what, sizeof(ctx_what), &len, key);
+	ngojst_str_cat(ctx_what, sizeof(ctx_what), &len, "\" of ");
+	ngojst_str_cat(ctx_what, sizeof(ctx_what), &len, what);
 	if (!ngojst_ld_keys(ld, n, ctx_what, keys))
 		return false;
 	out[0] = ngojst_ld_str(ld, n, "pl", true, ctx_what);
@@ -795,6 +803,7 @@ void ngojst_ruleset_free(ngojst_ruleset *rs)
 	ngojst_free(ctx, rs->lists);
 	ngojst_free(ctx, rs->params);
 	ngojst_free(ctx, rs->rules);
+	ngojst_free(ctx, rs->rule_index);
 	ngojst_free(ctx, rs->conflicts);
 	ngojst_free(ctx, rs->units);
 	ngojst_free(ctx, rs->infos);

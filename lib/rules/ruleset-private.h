@@ -273,6 +273,10 @@ struct ngojst_ruleset {
 	size_t nparams;
 	ngojst_rule *rules;           /* in definition order */
 	size_t nrules;
+	/* Rules by id: open addressing, 1 + the rule's index per slot (0:
+	 * empty); rule_slots is 0 or a power of two, at most half full. */
+	uint32_t *rule_index;
+	size_t rule_slots;
 	ngojst_conflict *conflicts;
 	size_t nconflicts;
 	ngojst_unit *units;
@@ -293,6 +297,8 @@ const ngojst_param *ngojst_ruleset_param(const ngojst_ruleset *rs, const char *n
 const ngojst_list *ngojst_ruleset_list(const ngojst_ruleset *rs, const char *name);
 const ngojst_source *ngojst_ruleset_source(const ngojst_ruleset *rs, const char *id);
 const ngojst_rule *ngojst_ruleset_rule(const ngojst_ruleset *rs, const char *id);
+/* Add rs->rules[i] to the index behind ngojst_ruleset_rule. NGOJST_ENOMEM. */
+int ngojst_ruleset_index_rule(ngojst_ruleset *rs, size_t i);
 /* The parameter's value in force on a date; NULL if none. */
 const ngojst_param_value *ngojst_param_at(const ngojst_param *p, ngojst_date when);
 bool ngojst_rule_applies(const ngojst_rule *r, const char *kind, ngojst_date law_date);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/buf.h"
 #include "../schema/schema.h"
 #include "load-private.h"
 #include "ruleset-private.h"
@@ -36,14 +37,55 @@ const ngojst_source *ngojst_ruleset_source(const ngojst_ruleset *rs, const char 
 	return NULL;
 }
 
+static uint64_t id_hash(const char *s)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+/* The slot holding id, or the empty slot where it would go. */
+static size_t id_slot(const ngojst_ruleset *rs, const char *id)
+{
+	size_t mask = rs->rule_slots - 1, i = (size_t)id_hash(id) & mask;
+
+	while (rs->rule_index[i] && strcmp(rs->rules[rs->rule_index[i] - 1].id, id) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+int ngojst_ruleset_index_rule(ngojst_ruleset *rs, size_t i)
+{
+	if (i >= UINT32_MAX)
+		return NGOJST_ENOMEM;
+	if (2 * (i + 1) > rs->rule_slots) {
+		size_t slots = rs->rule_slots ? 2 * rs->rule_slots : 256, k;
+		uint32_t *old = rs->rule_index;
+
+		rs->rule_index = ngojst_calloc(rs->ctx, slots, sizeof(*rs->rule_index));
+		if (!rs->rule_index) {
+			rs->rule_index = old;
+			return NGOJST_ENOMEM;
+		}
+		ngojst_free(rs->ctx, old);
+		rs->rule_slots = slots;
+		for (k = 0; k < i; k++)
+			rs->rule_index[id_slot(rs, rs->rules[k].id)] = (uint32_t)k + 1;
+	}
+	rs->rule_index[id_slot(rs, rs->rules[i].id)] = (uint32_t)i + 1;
+	return NGOJST_OK;
+}
+
 const ngojst_rule *ngojst_ruleset_rule(const ngojst_ruleset *rs, const char *id)
 {
-	size_t i;
+	size_t slot;
 
-	for (i = 0; id && i < rs->nrules; i++)
-		if (!strcmp(rs->rules[i].id, id))
-			return &rs->rules[i];
-	return NULL;
+	if (!id || !rs->rule_slots)
+		return NULL;
+	slot = id_slot(rs, id);
+	return rs->rule_index[slot] ? &rs->rules[rs->rule_index[slot] - 1] : NULL;
 }
 
 bool ngojst_date_in(ngojst_date d, ngojst_date from, ngojst_date to)
@@ -94,30 +136,32 @@ int ngojst_rule_citation(const ngojst_ruleset *rs, const ngojst_rule *r, ngojst_
 	bool pl = lang == NGOJST_LANG_PL;
 	size_t n = 0;
 
-#define ADD(...) do { int k_ = snprintf(buf + n, n < size ? size - n : 0, __VA_ARGS__); if (k_ > 0) n += (size_t)k_; } while (0)
-	if (b->art)
-		ADD("art. %s", b->art);
-	else
-		ADD("§ %s", b->par);
-	if (b->ust)
-		ADD(pl ? " ust. %s" : " sec. %s", b->ust);
-	if (b->pkt)
-		ADD(pl ? " pkt %s" : " item %s", b->pkt);
-	if (b->lit)
-		ADD(pl ? " lit. %s" : " letter %s", b->lit);
-	if (b->zd)
-		ADD(pl ? " zd. %s" : " sentence %s", b->zd);
-	ADD(" %s", act ? act : "");
-#undef ADD
+	if (size)
+		buf[0] = '\0';
+	ngojst_str_cat(buf, size, &n, b->art ? "art. " : "§ ");
+	ngojst_str_cat(buf, size, &n, b->art ? b->art : b->par ? b->par : "");
+	if (b->ust) {
+		ngojst_str_cat(buf, size, &n, pl ? " ust. " : " sec. ");
+		ngojst_str_cat(buf, size, &n, b->ust);
+	}
+	if (b->pkt) {
+		ngojst_str_cat(buf, size, &n, pl ? " pkt " : " item ");
+		ngojst_str_cat(buf, size, &n, b->pkt);
+	}
+	if (b->lit) {
+		ngojst_str_cat(buf, size, &n, pl ? " lit. " : " letter ");
+		ngojst_str_cat(buf, size, &n, b->lit);
+	}
+	if (b->zd) {
+		ngojst_str_cat(buf, size, &n, pl ? " zd. " : " sentence ");
+		ngojst_str_cat(buf, size, &n, b->zd);
+	}
+	ngojst_str_cat(buf, size, &n, " ");
+	ngojst_str_cat(buf, size, &n, act ? act : "");
 	return n < size ? NGOJST_OK : NGOJST_ERANGE;
 }
 
 /* ---- public views ----------------------------------------------------------- */
-
-static const char *arena_printf(ngojst_arena *a, const char *s)
-{
-	return ngojst_arena_strdup(a, s);
-}
 
 /* rs->kind_rules: see ruleset-private.h. */
 static int build_kind_rules(ngojst_loader *ld)
@@ -173,21 +217,28 @@ int ngojst_ld_build_infos(ngojst_loader *ld)
 		size_t n = 0;
 
 		info->id = r->id;
-		for (k = 0; k < r->nkinds && n < sizeof(buf); k++)
-			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", k ? "," : "", r->kinds[k]);
-		info->kinds = arena_printf(&rs->arena, buf);
-		if (r->check.kind == NGOJST_CHECK_BUILTIN)
-			snprintf(buf, sizeof(buf), "builtin:%s", r->check.builtin);
-		else
-			snprintf(buf, sizeof(buf), "%s", ngojst_check_kind_name(r->check.kind));
-		info->check = arena_printf(&rs->arena, buf);
+		buf[0] = '\0';
+		for (k = 0; k < r->nkinds; k++) {
+			if (k)
+				ngojst_str_cat(buf, sizeof(buf), &n, ",");
+			ngojst_str_cat(buf, sizeof(buf), &n, r->kinds[k]);
+		}
+		info->kinds = ngojst_arena_strdup(&rs->arena, buf);
+		n = 0;
+		if (r->check.kind == NGOJST_CHECK_BUILTIN) {
+			ngojst_str_cat(buf, sizeof(buf), &n, "builtin:");
+			ngojst_str_cat(buf, sizeof(buf), &n, r->check.builtin);
+		} else {
+			ngojst_str_cat(buf, sizeof(buf), &n, ngojst_check_kind_name(r->check.kind));
+		}
+		info->check = ngojst_arena_strdup(&rs->arena, buf);
 		info->severity = r->severity;
 		info->consequence = r->consequence;
 		info->status = r->status;
 		ngojst_rule_citation(rs, r, NGOJST_LANG_PL, buf, sizeof(buf));
-		info->citation_pl = arena_printf(&rs->arena, buf);
+		info->citation_pl = ngojst_arena_strdup(&rs->arena, buf);
 		ngojst_rule_citation(rs, r, NGOJST_LANG_EN, buf, sizeof(buf));
-		info->citation_en = arena_printf(&rs->arena, buf);
+		info->citation_en = ngojst_arena_strdup(&rs->arena, buf);
 		info->title_pl = r->title[0];
 		info->title_en = r->title[1];
 		info->message_pl = r->message[0];

@@ -36,7 +36,8 @@ typedef struct bmark {
 
 typedef struct bscan {
 	ngojst_reader *r;
-	const unsigned char *base; /* input byte 0 */
+	const unsigned char *data; /* the bytes in memory (a buffer, a file's window) */
+	size_t data_off;           /* the input offset of data[0] */
 	const unsigned char *end;  /* the document's end: the next "---" line, or the input's */
 	const unsigned char *p;    /* the next byte */
 	const unsigned char *ls;   /* the start of p's line */
@@ -61,21 +62,32 @@ static inline bool at_dash(const bscan *b)
 	return b->p < b->end && *b->p == '-' && blank_or_end(b, b->p + 1);
 }
 
+/* Characters in [s, e): bytes that are not UTF-8 continuation bytes. */
+static uint32_t chars_in(const unsigned char *s, const unsigned char *e)
+{
+	uint32_t n = 0;
+
+	for (; e - s >= 8; s += 8) {
+		uint64_t w;
+
+		memcpy(&w, s, 8);
+		n += 8 - ngojst_count_continuations(w);
+	}
+	for (; s < e; s++)
+		n += (*s & 0xC0) != 0x80;
+	return n;
+}
+
 /* Column (1-based, in characters) of q on the current line. */
 static uint32_t column_of(bscan *b, const unsigned char *q)
 {
-	const unsigned char *s = b->ls;
-	uint32_t c = 1;
-
-	if (b->col_at >= b->ls && b->col_at <= q) {
-		s = b->col_at;
-		c = b->col;
+	if (b->col_at < b->ls || b->col_at > q) {
+		b->col_at = b->ls;
+		b->col = 1;
 	}
-	for (; s < q; s++)
-		c += (*s & 0xC0) != 0x80;
+	b->col += chars_in(b->col_at, q);
 	b->col_at = q;
-	b->col = c;
-	return c;
+	return b->col;
 }
 
 static bmark mark_at(bscan *b, const unsigned char *q)
@@ -84,7 +96,7 @@ static bmark mark_at(bscan *b, const unsigned char *q)
 
 	m.line = b->line + 1 >= UINT32_MAX ? UINT32_MAX : (uint32_t)(b->line + 1);
 	m.column = column_of(b, q);
-	m.offset = (size_t)(q - b->base);
+	m.offset = (size_t)(q - b->data) + b->data_off;
 	return m;
 }
 
@@ -109,6 +121,8 @@ static void next_content(bscan *b, const unsigned char *q)
 		if (s < end && *s != '\n' && *s != '#') {
 			b->p = s;
 			b->indent = (int)(s - q);
+			b->col_at = s;
+			b->col = (uint32_t)b->indent + 1;
 			return;
 		}
 		nl = s < end ? memchr(s, '\n', (size_t)(end - s)) : NULL;
@@ -282,6 +296,44 @@ static bool plain_start(const bscan *b, const unsigned char *q)
 /* A plain scalar at p that ends on its line: before ": ", a ":" ending the
  * line, " #", the line's end, and in a flow collection before ",", "]" or
  * "}". In a flow collection it must end at one of those or at ": ". */
+/* Bit 7 of each byte of w that equals c. */
+static inline uint64_t bytes_equal(uint64_t w, unsigned char c)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80, low = ones * 0x7F;
+	uint64_t x = w ^ (ones * c);
+
+	return ~(((x & low) + low) | x) & high;
+}
+
+/* The first byte at or after q that may end a plain scalar: a line feed,
+ * ":", "#" (after a space) and, in a flow collection, ",[]{}". Spaces are
+ * not stops (only a space before "#" ends the scalar), so plain text goes
+ * by a word at a time. */
+static const unsigned char *plain_stop(const unsigned char *q, const unsigned char *end, bool flow)
+{
+	static const unsigned char stops[256] = {
+		['\n'] = 1, [':'] = 1, ['#'] = 1,
+		[','] = 2, ['['] = 2, [']'] = 2, ['{'] = 2, ['}'] = 2,
+	};
+	unsigned mask = flow ? 3 : 1;
+
+#if NGOJST_WORD_LE
+	/* (Not in flow collections: their scalars are short.) */
+	while (!flow && end - q >= 8) {
+		uint64_t w, hit;
+
+		memcpy(&w, q, 8);
+		hit = bytes_equal(w, '\n') | bytes_equal(w, ':') | bytes_equal(w, '#');
+		if (hit)
+			return q + ngojst_first_flagged(hit);
+		q += 8;
+	}
+#endif
+	while (q < end && !(stops[*q] & mask))
+		q++;
+	return q;
+}
+
 static int plain(bscan *b, bool flow, ngojst_node **out)
 {
 	const unsigned char *s = b->p, *q = s, *end = b->end, *last;
@@ -289,9 +341,13 @@ static int plain(bscan *b, bool flow, ngojst_node **out)
 
 	if (!plain_start(b, s))
 		return NO;
-	for (; q < end; q++) {
-		unsigned c = *q;
+	for (;; q++) {
+		unsigned c;
 
+		q = plain_stop(q, end, flow);
+		if (q >= end)
+			break;
+		c = *q;
 		if (c == '\n')
 			break;
 		if (c == ':') {
@@ -299,14 +355,17 @@ static int plain(bscan *b, bool flow, ngojst_node **out)
 				break;
 			if (flow && (q[1] == ',' || q[1] == '[' || q[1] == ']' || q[1] == '{' || q[1] == '}'))
 				return NO;
-		} else if (c == ' ') {
-			if (q + 1 < end && q[1] == '#')
+		} else if (c == '#') {
+			if (q[-1] == ' ') {
+				q--;
 				break;
-		} else if (flow) {
-			if (c == ',' || c == ']' || c == '}')
-				break;
+			}
+		} else {
+			/* In a flow collection: "," "]" "}" end it, "[" "{" may not
+			 * appear in it. */
 			if (c == '[' || c == '{')
 				return NO;
+			break;
 		}
 	}
 	if (flow) {
@@ -405,7 +464,18 @@ static int quoted(bscan *b, ngojst_node **out)
 	size_t len = 0;
 	bmark at;
 
-	for (;; q++) {
+	/* Most quoted text has no escape: its end is the next quote. */
+	q = memchr(s, dbl ? '"' : '\'', (size_t)(end - s));
+	if (q && !memchr(s, '\n', (size_t)(q - s)) && (dbl ? !memchr(s, '\\', (size_t)(q - s))
+							   : !(q + 1 < end && q[1] == '\''))) {
+		at = mark_at(b, b->p);
+		if (new_scalar(b, out, NGOJST_SCALAR_QUOTED, &at, (size_t)(q - s)))
+			return NO;
+		memcpy((char *)(*out + 1), s, (size_t)(q - s));
+		b->p = q + 1;
+		return NGOJST_OK;
+	}
+	for (q = s;; q++) {
 		if (q >= end || *q == '\n')
 			return NO;
 		if (dbl ? *q == '"' : (*q == '\'' && !(q + 1 < end && q[1] == '\'')))
@@ -886,9 +956,9 @@ static bool marker(const unsigned char *q, const unsigned char *end, char c)
 	       (end - q == 3 || q[3] == ' ' || q[3] == '\n');
 }
 
-/* Check the bytes of one line (without its line feed): printable ASCII or
- * ordinary UTF-8 characters, no tab, carriage return or control. */
-static bool line_ok(const unsigned char *s, const unsigned char *e)
+/* Check bytes: line feeds, printable ASCII and ordinary UTF-8 characters;
+ * no tab, carriage return, control character, BOM or line separator. */
+static bool bytes_ok(const unsigned char *s, const unsigned char *e)
 {
 	while (s < e) {
 		unsigned c;
@@ -908,8 +978,14 @@ static bool line_ok(const unsigned char *s, const unsigned char *e)
 #endif
 		}
 		c = *s;
-		if (c >= 0x20 && c < 0x7F) {
+		if ((c >= 0x20 && c < 0x7F) || c == '\n') {
 			s++;
+			continue;
+		}
+		/* Two-byte letters (U+00C0-07FF: Polish ones among them) are
+		 * all ordinary characters. */
+		if (c >= 0xC3 && c <= 0xDF && e - s >= 2 && (s[1] & 0xC0) == 0x80) {
+			s += 2;
 			continue;
 		}
 		if (c < 0x80 || !(k = ngojst_plain_char_len(s, e)))
@@ -919,34 +995,82 @@ static bool line_ok(const unsigned char *s, const unsigned char *e)
 	return true;
 }
 
-/* From the line at q: check every line up to the next "---" line or the
- * end, which *doc_end gets. A "..." line is not covered. */
+/* From q (a line start, or just past "---"), find the next "---" line or
+ * the end, which *doc_end gets, and check the bytes up to there. A "..."
+ * line is not covered, nor is anything longer than max. */
 static bool scan_lines(const unsigned char *q, const unsigned char *end, size_t max,
 		       const unsigned char **doc_end)
 {
 	const unsigned char *from = q;
 
-	while (q < end) {
+	for (;;) {
 		const unsigned char *nl;
 
-		if (q[0] == '-' && marker(q, end, '-'))
-			break;
-		if (q[0] == '.' && marker(q, end, '.'))
-			return false;
+		if (q < end && (*q == '-' || *q == '.') && end - q >= 3) {
+			if (marker(q, end, '-'))
+				break;
+			if (marker(q, end, '.'))
+				return false;
+		}
 		nl = memchr(q, '\n', (size_t)(end - q));
-		if (!line_ok(q, nl ? nl : end))
-			return false;
-		q = nl ? nl + 1 : end;
+		if (!nl) {
+			q = end;
+			break;
+		}
+		q = nl + 1;
 		if ((size_t)(q - from) > max)
 			return false;
 	}
+	if ((size_t)(q - from) > max || !bytes_ok(from, q))
+		return false;
 	*doc_end = q;
+	return true;
+}
+
+/* Does [q, e) hold a line with more than spaces or a comment? */
+static bool has_content(const unsigned char *q, const unsigned char *e)
+{
+	while (q < e) {
+		const unsigned char *nl;
+
+		while (q < e && *q == ' ')
+			q++;
+		if (q < e && *q != '\n' && *q != '#')
+			return true;
+		nl = memchr(q, '\n', (size_t)(e - q));
+		q = nl ? nl + 1 : e;
+	}
+	return false;
+}
+
+/* The bytes to read the document at r->next_at from: a buffer's input, or
+ * the part of a file's window that holds the document (with what comes
+ * before the first document's "---" line, and the next "---"). */
+static bool document_bytes(ngojst_reader *r, bscan *b)
+{
+	ngojst_source *s = &r->src;
+	size_t e, max = r->ctx->limits.max_document_bytes;
+
+	if (s->file) {
+		if (!ngojst_source_window_document(s, r->next_at, r->next_at, max, &e))
+			return false;
+		if (!r->doc_index && e < s->base + s->len &&
+		    !has_content(s->data + (r->next_at - s->base), s->data + (e - s->base)) &&
+		    !ngojst_source_window_document(s, r->next_at, e, max, &e))
+			return false;
+		e = s->base + s->len - e >= 4 ? e + 4 : s->base + s->len;
+	} else {
+		e = s->len;
+	}
+	b->data = s->data;
+	b->data_off = s->base;
+	b->end = s->data + (e - s->base);
 	return true;
 }
 
 int ngojst_block_document(ngojst_reader *r)
 {
-	const unsigned char *base = r->src.data, *end = base + r->src.len, *q, *doc_end;
+	const unsigned char *end, *q, *doc_end;
 	bscan b;
 	ngojst_node *root;
 	ngojst_tree *t;
@@ -954,11 +1078,12 @@ int ngojst_block_document(ngojst_reader *r)
 
 	memset(&b, 0, sizeof(b));
 	b.r = r;
-	b.base = base;
-	b.end = end;
+	if (!document_bytes(r, &b))
+		return NO;
+	end = b.end;
 	b.line = r->next_line;
 	b.max_depth = max_depth < BLOCK_MAX_DEPTH ? max_depth : BLOCK_MAX_DEPTH;
-	q = base + r->next_at;
+	q = b.data + (r->next_at - b.data_off);
 	b.ls = q;
 	/* Blank and comment lines before the first document. */
 	if (!r->doc_index) {
@@ -978,10 +1103,9 @@ int ngojst_block_document(ngojst_reader *r)
 		/* The "---" line: nothing on it but a comment. */
 		r->doc_at.line = (uint32_t)b.line + 1;
 		r->doc_at.column = 1;
-		r->doc_at.offset = (size_t)(q - base);
+		r->doc_at.offset = (size_t)(q - b.data) + b.data_off;
 		b.ls = q;
 		b.p = q + 3;
-		b.end = end;
 		if (!scan_lines(q + 3 < end && q[3] == '\n' ? q + 4 : q + 3, end,
 				r->ctx->limits.max_document_bytes, &doc_end))
 			return NO;
@@ -1001,9 +1125,9 @@ int ngojst_block_document(ngojst_reader *r)
 	} else {
 		b.end = doc_end;
 		r->doc_at = (pos){ (uint32_t)b.line + 1, (uint32_t)b.indent + 1,
-				   (size_t)(b.p - base) };
+				   (size_t)(b.p - b.data) + b.data_off };
 	}
-	if ((size_t)(doc_end - (base + r->doc_at.offset)) > r->ctx->limits.max_document_bytes)
+	if ((size_t)(doc_end - b.data) + b.data_off - r->doc_at.offset > r->ctx->limits.max_document_bytes)
 		return NO;
 	r->doc_start = r->doc_at.offset;
 	/* The root: a block collection that ends with the document. */
@@ -1023,7 +1147,7 @@ int ngojst_block_document(ngojst_reader *r)
 	for (q = b.ls; q < doc_end; q++)
 		if (*q == '\n')
 			b.line++;
-	r->next_at = (size_t)(doc_end - base);
+	r->next_at = (size_t)(doc_end - b.data) + b.data_off;
 	r->next_line = b.line;
 	return NGOJST_OK;
 }

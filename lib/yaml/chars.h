@@ -35,6 +35,8 @@ static inline size_t ngojst_first_flagged(uint64_t mask)
 }
 #else
 #define NGOJST_WORD_LE 0
+#endif
+
 /* Number of UTF-8 continuation bytes (10xxxxxx) in a word. */
 static inline unsigned ngojst_count_continuations(uint64_t w)
 {
@@ -43,7 +45,6 @@ static inline unsigned ngojst_count_continuations(uint64_t w)
 	/* Move each flag to bit 0 of its byte and add the bytes up. */
 	return (unsigned)(((c >> 7) * UINT64_C(0x0101010101010101)) >> 56);
 }
-#endif
 
 /* Length of the well-formed UTF-8 character at s (lead byte >= 0x80) if it
  * is one the source accepts and libyaml reads as an ordinary character

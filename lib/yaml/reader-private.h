@@ -64,7 +64,8 @@ struct ngojst_reader {
 	ngojst_source src;
 	yaml_parser_t parser;
 	bool parser_live;
-	bool parser_used;   /* started once: a buffer's parser starts on first need */
+	bool parser_used;   /* started once: the parser starts on first need */
+	bool direct_off;    /* always libyaml (to compare the readers in tests) */
 	/* Until libyaml starts, where the next document of a buffer begins:
 	 * a byte offset at the start of a line, and that line (0-based). */
 	size_t next_at;

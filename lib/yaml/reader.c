@@ -315,8 +315,17 @@ static int fail_parser(ngojst_reader *r)
 	pos at;
 	unsigned line, column;
 
-	if (r->src.err)
-		return fail_source(r);
+	/* The source checks bytes ahead of libyaml, so it may hold a problem
+	 * that lies after a syntax error libyaml found first: report the one
+	 * that comes first in the input. (libyaml cannot read past a bad
+	 * byte: an error of its own there is a consequence.) */
+	if (r->src.err) {
+		if (p->error != YAML_SCANNER_ERROR && p->error != YAML_PARSER_ERROR)
+			return fail_source(r);
+		at = pos_from_mark(r, &p->problem_mark);
+		if (at.offset >= r->src.err_offset)
+			return fail_source(r);
+	}
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
 		return fail_oom(r, NULL);
@@ -840,10 +849,10 @@ int ngojst_reader_next(ngojst_reader *r, ngojst_tree **out)
 		return NGOJST_EOF;
 	reset_document(r);
 	if (!r->parser_used) {
-		/* A buffer's documents are read without libyaml while they can
-		 * be (see block.c); JSON on one line only as the first. */
-		if (r->src.file == NULL) {
-			if (!r->doc_index && ngojst_json_line_document(r) == NGOJST_OK) {
+		/* Documents are read without libyaml while they can be (see
+		 * block.c); JSON on one line only as a buffer's first. */
+		if (!r->direct_off) {
+			if (!r->src.file && !r->doc_index && ngojst_json_line_document(r) == NGOJST_OK) {
 				r->state = READER_DONE;
 				r->doc_index++;
 				*out = r->tree;
@@ -950,10 +959,7 @@ static int open_stream(ngojst_reader **out, ngojst_context *ctx, const char *nam
 		return rc;
 	}
 	ngojst_source_init_file(&r->src, ctx, r->name, f, own, max_input);
-	if ((rc = reader_start(r)) != NGOJST_OK) {
-		ngojst_reader_free(r);
-		return rc;
-	}
+	/* libyaml starts with the first document (see ngojst_reader_next). */
 	*out = r;
 	return NGOJST_OK;
 }
@@ -1017,6 +1023,11 @@ void ngojst_reader_free(ngojst_reader *r)
 	ngojst_free(ctx, r->err_path);
 	ngojst_free(ctx, r->name);
 	ngojst_free(ctx, r);
+}
+
+void ngojst_reader_disable_direct(ngojst_reader *r)
+{
+	r->direct_off = true;
 }
 
 int ngojst_reader_take_arena(ngojst_reader *r, ngojst_arena *arena)

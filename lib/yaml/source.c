@@ -82,7 +82,7 @@ void ngojst_source_dispose(ngojst_source *s)
 
 void ngojst_source_start_at(ngojst_source *s, size_t offset, size_t line)
 {
-	s->valid = s->deliv = offset;
+	s->valid = s->deliv = offset - s->base;
 	s->cur_byte = offset;
 	s->cur_char = 0;
 	s->cur_line = 0;
@@ -349,6 +349,50 @@ int ngojst_source_read(void *data, unsigned char *buffer, size_t size, size_t *s
 	s->deliv += n;
 	*size_read = n;
 	return 1;
+}
+
+bool ngojst_source_window_document(ngojst_source *s, size_t keep, size_t from, size_t max,
+				   size_t *end)
+{
+	size_t scanned = from; /* input offset of the next line start to look at */
+
+	s->cur_byte = keep; /* what fill() keeps */
+	for (;;) {
+		const unsigned char *d = s->data;
+		size_t top = s->base + s->len;
+
+		while (scanned < top) {
+			const unsigned char *q = d + (scanned - s->base), *nl;
+
+			if (top - scanned < 4 && !s->eof)
+				break; /* a marker needs its fourth byte */
+			if ((q[0] == '-' || q[0] == '.') && top - scanned >= 3 && q[1] == q[0] &&
+			    q[2] == q[0] && (top - scanned == 3 || q[3] == ' ' || q[3] == '\n') &&
+			    scanned > from) {
+				*end = scanned;
+				return true;
+			}
+			nl = memchr(q, '\n', top - scanned);
+			if (!nl) {
+				if (!s->eof)
+					break;
+				scanned = top;
+				break;
+			}
+			scanned += (size_t)(nl - q) + 1;
+		}
+		if (s->err || scanned - from > max)
+			return false;
+		if (s->eof && scanned >= top) {
+			*end = top;
+			return true;
+		}
+		/* The end is not before top - 3: the document is too big if
+		 * that is past max already. (A buffer is all there.) */
+		if (!s->file || top - from > max + 3)
+			return false;
+		fill(s, SOURCE_CHUNK);
+	}
 }
 
 size_t ngojst_source_offset(ngojst_source *s, size_t index, size_t line, size_t column)

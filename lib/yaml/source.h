@@ -69,8 +69,18 @@ void ngojst_source_dispose(ngojst_source *s);
 
 /* Give libyaml the input from `offset` on, the start of 0-based `line`
  * (the documents before it were read without libyaml): its marks then
- * count characters, lines and columns from there. Buffers only. */
+ * count characters, lines and columns from there. */
 void ngojst_source_start_at(ngojst_source *s, size_t offset, size_t line);
+
+/* For reading without libyaml: make the window hold the input from `keep`
+ * to the start of the first line after `from` (a line start) beginning
+ * with "---" or "...", plus that line's first four bytes, or to the end of
+ * the input. Sets *end to that line's input offset (or the input's
+ * length). Returns false if that is more than max bytes past `from`, or if
+ * reading failed (the failure is kept for libyaml's path to report). Bytes
+ * before `keep` may be dropped from the window. */
+bool ngojst_source_window_document(ngojst_source *s, size_t keep, size_t from, size_t max,
+				   size_t *end);
 
 /* The libyaml read handler (yaml_read_handler_t); data is the source. */
 int ngojst_source_read(void *data, unsigned char *buffer, size_t size, size_t *size_read);

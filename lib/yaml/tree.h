@@ -90,6 +90,10 @@ void ngojst_reader_free(ngojst_reader *r);
  * cannot continue: the next call returns the same error. */
 int ngojst_reader_next(ngojst_reader *r, ngojst_tree **out);
 
+/* Read every document with libyaml, none directly (block.c, json-line.c):
+ * for tests that compare the two. Call before the first document. */
+void ngojst_reader_disable_direct(ngojst_reader *r);
+
 /* Detach the current document's arena so the tree outlives later calls to
  * ngojst_reader_next(). The caller then owns *arena (release with
  * ngojst_arena_release). Returns 0 or NGOJST_EINVAL if there is no tree. */

@@ -100,76 +100,141 @@ static bool tree_diff_same_diag(const ngojst_context *a, const ngojst_context *b
 	return true;
 }
 
-/* Compare the two reads of data under the given limits (NULL: defaults).
- * Returns false only if a reader could not be set up (out of memory). */
-static bool tree_diff_read(const char *data, size_t len, const ngojst_limits *limits,
-			   tree_diff_result *res)
-{
-	ngojst_context_options opts = NGOJST_CONTEXT_OPTIONS_INIT;
-	ngojst_context *ca = NULL, *cb = NULL;
-	ngojst_reader *ra = NULL, *rb = NULL;
-	FILE *fp = NULL;
-	bool ok = false;
+/* One way of reading the input. */
+typedef struct tree_diff_side {
+	ngojst_context *ctx;
+	ngojst_reader *r;
+	FILE *fp;
+	int open_rc;
+} tree_diff_side;
 
-	memset(res, 0, sizeof(*res));
-	if (limits)
-		opts.limits = *limits;
-	if (ngojst_context_new(&ca, &opts) || ngojst_context_new(&cb, &opts))
-		goto out;
-	fp = len ? fmemopen((void *)data, len, "rb") : fopen("/dev/null", "rb");
-	if (!fp || ngojst_reader_open_stream(&rb, cb, "<string>", fp))
-		goto out;
-	if (ngojst_reader_open_buffer(&ra, ca, "<string>", data, len)) {
-		/* Refused as a whole (max_input_bytes): not a reader matter. */
-		res->same = true;
-		res->rc = NGOJST_ELIMIT;
-		ok = true;
-		goto out;
+static bool tree_diff_open(tree_diff_side *side, const char *data, size_t len,
+			   const ngojst_context_options *opts, bool file, bool direct)
+{
+	memset(side, 0, sizeof(*side));
+	if (ngojst_context_new(&side->ctx, opts))
+		return false;
+	if (file) {
+		side->fp = len ? fmemopen((void *)data, len, "rb") : fopen("/dev/null", "rb");
+		if (!side->fp)
+			return false;
+		side->open_rc = ngojst_reader_open_stream(&side->r, side->ctx, "<string>", side->fp);
+	} else {
+		side->open_rc = ngojst_reader_open_buffer(&side->r, side->ctx, "<string>", data, len);
 	}
-	ok = true;
+	if (side->open_rc == NGOJST_ENOMEM)
+		return false;
+	if (side->r && !direct)
+		ngojst_reader_disable_direct(side->r);
+	return true;
+}
+
+static void tree_diff_close(tree_diff_side *side)
+{
+	ngojst_reader_free(side->r);
+	if (side->fp)
+		fclose(side->fp);
+	ngojst_context_free(side->ctx);
+}
+
+/* Read with a (which may read directly) and b (libyaml) in step. */
+static void tree_diff_compare(tree_diff_side *sa, tree_diff_side *sb, const char *what,
+			      tree_diff_result *res)
+{
+	size_t documents = 0, direct = 0;
+
+	res->same = false;
 	for (;;) {
 		ngojst_tree *ta = NULL, *tb = NULL;
-		bool direct = !ra->parser_used;
-		int a = ngojst_reader_next(ra, &ta), b = ngojst_reader_next(rb, &tb);
+		bool was_direct = !sa->r->parser_used;
+		int a = ngojst_reader_next(sa->r, &ta), b = ngojst_reader_next(sb->r, &tb);
 
 		if (a != b) {
 			snprintf(res->why, sizeof(res->why),
-				 "document %zu: buffer returns %d (%.200s), libyaml %d (%.200s)",
-				 res->documents, a, ngojst_diag_count(ca) ? ngojst_diag_at(ca, 0)->message : "",
-				 b, ngojst_diag_count(cb) ? ngojst_diag_at(cb, 0)->message : "");
-			goto out;
+				 "%s, document %zu: returns %d (%.200s), libyaml %d (%.200s)", what,
+				 documents, a,
+				 ngojst_diag_count(sa->ctx) ? ngojst_diag_at(sa->ctx, 0)->message : "", b,
+				 ngojst_diag_count(sb->ctx) ? ngojst_diag_at(sb->ctx, 0)->message : "");
+			return;
 		}
 		if (a == NGOJST_EOF) {
 			res->rc = a;
 			break;
 		}
 		if (a != NGOJST_OK) {
+			char why[sizeof(res->why) - 32];
+
 			res->rc = a;
-			if (!tree_diff_same_diag(ca, cb, res->why, sizeof(res->why)))
-				goto out;
+			if (!tree_diff_same_diag(sa->ctx, sb->ctx, why, sizeof(why))) {
+				snprintf(res->why, sizeof(res->why), "%s: %s", what, why);
+				return;
+			}
 			break;
 		}
 		if (ta->index != tb->index || !tree_diff_nodes(ta->root, tb->root, res->why, sizeof(res->why))) {
-			char at[48];
+			char at[96];
 
-			snprintf(at, sizeof(at), " (document %zu)", res->documents);
+			snprintf(at, sizeof(at), " (%s, document %zu)", what, documents);
 			if (strlen(res->why) + strlen(at) < sizeof(res->why))
 				strcat(res->why, at);
-			goto out;
+			return;
 		}
-		res->documents++;
+		documents++;
 		/* Still direct after the call: that document was read without libyaml. */
-		if (direct && !ra->parser_used)
-			res->direct++;
+		if (was_direct && !sa->r->parser_used)
+			direct++;
 	}
 	res->same = true;
-out:
-	ngojst_reader_free(ra);
-	ngojst_reader_free(rb);
-	if (fp)
-		fclose(fp);
-	ngojst_context_free(ca);
-	ngojst_context_free(cb);
+	res->documents = documents;
+	res->direct = direct;
+}
+
+/* Compare a buffer read and a FILE read, both with the direct readers, with
+ * a FILE read through libyaml only, under the given limits (NULL:
+ * defaults). res->direct counts the buffer's documents read directly.
+ * Returns false only if setting up failed (out of memory). */
+static bool tree_diff_read(const char *data, size_t len, const ngojst_limits *limits,
+			   tree_diff_result *res)
+{
+	ngojst_context_options opts = NGOJST_CONTEXT_OPTIONS_INIT;
+	tree_diff_side lib, buf, file;
+	bool ok = false;
+
+	memset(res, 0, sizeof(*res));
+	if (limits)
+		opts.limits = *limits;
+	if (!tree_diff_open(&lib, data, len, &opts, true, false))
+		goto out_lib;
+	if (!tree_diff_open(&buf, data, len, &opts, false, true))
+		goto out_buf;
+	if (!tree_diff_open(&file, data, len, &opts, true, true))
+		goto out_file;
+	ok = true;
+	if (buf.open_rc) {
+		/* Refused as a whole (max_input_bytes): not a reader matter. */
+		res->same = true;
+		res->rc = buf.open_rc;
+		goto out_file;
+	}
+	if (lib.open_rc || file.open_rc) {
+		snprintf(res->why, sizeof(res->why), "a FILE reader could not be opened");
+		goto out_file;
+	}
+	tree_diff_compare(&file, &lib, "file", res);
+	if (res->same) {
+		tree_diff_close(&lib);
+		if (!tree_diff_open(&lib, data, len, &opts, true, false)) {
+			ok = false;
+			goto out_file;
+		}
+		tree_diff_compare(&buf, &lib, "buffer", res);
+	}
+out_file:
+	tree_diff_close(&file);
+out_buf:
+	tree_diff_close(&buf);
+out_lib:
+	tree_diff_close(&lib);
 	return ok;
 }
 
