@@ -13,6 +13,7 @@
 #include "../core/file.h"
 #include "../core/sha256.h"
 #include "../schema/binder.h"
+#include "../yaml/frozen.h"
 #include "../yaml/tree.h"
 #include "builtin.h"
 #include "load-private.h"
@@ -628,13 +629,45 @@ static int load_document(ngojst_loader *ld, const ngojst_node *root)
 	return ld->err;
 }
 
+/* A thawed tree: nodes and pointers only (the text stays in the image). */
+#define FROZEN_ARENA_CHUNK ((size_t)64 << 10)
+
+/* The tree of an embedded file, parsed when the library was built; NULL
+ * for any other text. */
+static const ngojst_builtin_tree *frozen_tree(const ngojst_unit *u)
+{
+#ifdef NGOJST_BUILTIN_RULES
+	size_t i;
+
+	for (i = 0; i < ngojst_builtin_file_count; i++)
+		if (u->text == ngojst_builtin_files[i].text && u->len == ngojst_builtin_files[i].len)
+			return &ngojst_builtin_trees[i];
+#else
+	(void)u;
+#endif
+	return NULL;
+}
+
 static int load_unit(ngojst_loader *ld, const ngojst_unit *u)
 {
+	const ngojst_builtin_tree *frozen = frozen_tree(u);
 	ngojst_reader *r = NULL;
 	ngojst_tree *tree;
 	int rc;
 
 	ld->source = u->source;
+	if (frozen) {
+		ngojst_arena arena;
+
+		ngojst_arena_init(&arena, ld->ctx, FROZEN_ARENA_CHUNK);
+		rc = ngojst_tree_thaw(ld->ctx, &arena, u->source, frozen->image, frozen->len, &tree);
+		if (rc == NGOJST_OK)
+			load_document(ld, tree->root);
+		else
+			ld->err = rc;
+		ngojst_arena_release(&arena);
+		return ld->err;
+	}
 	rc = ngojst_reader_open_buffer(&r, ld->ctx, u->source, u->text, u->len);
 	if (rc)
 		return ld->err = rc;

@@ -414,13 +414,24 @@ static void check_citation(ngojst_loader *ld, const ngojst_rule *r)
 		rule_fail(ld, r, NULL, "basis names act \"%s\", which is not among the rule set's sources", b->act);
 		return;
 	}
-	n = (size_t)snprintf(expect, sizeof(expect), "%s.%s%s", b->act, b->art ? "" : "par", b->art ? b->art : b->par);
-	if (b->ust && n < sizeof(expect))
-		n += (size_t)snprintf(expect + n, sizeof(expect) - n, ".%s", b->ust);
-	if (b->pkt && n < sizeof(expect))
-		n += (size_t)snprintf(expect + n, sizeof(expect) - n, ".pt%s", b->pkt);
-	if (b->lit && n < sizeof(expect))
-		n += (size_t)snprintf(expect + n, sizeof(expect) - n, ".lit%s", b->lit);
+	/* (Built without printf: this runs for every rule at every load.) */
+	n = 0;
+	expect[0] = '\0';
+	ngojst_str_cat(expect, sizeof(expect), &n, b->act);
+	ngojst_str_cat(expect, sizeof(expect), &n, b->art ? "." : ".par");
+	ngojst_str_cat(expect, sizeof(expect), &n, b->art ? b->art : b->par ? b->par : "");
+	if (b->ust) {
+		ngojst_str_cat(expect, sizeof(expect), &n, ".");
+		ngojst_str_cat(expect, sizeof(expect), &n, b->ust);
+	}
+	if (b->pkt) {
+		ngojst_str_cat(expect, sizeof(expect), &n, ".pt");
+		ngojst_str_cat(expect, sizeof(expect), &n, b->pkt);
+	}
+	if (b->lit) {
+		ngojst_str_cat(expect, sizeof(expect), &n, ".lit");
+		ngojst_str_cat(expect, sizeof(expect), &n, b->lit);
+	}
 	for (n = 0; expect[n]; n++)
 		if (expect[n] >= 'A' && expect[n] <= 'Z')
 			expect[n] = (char)(expect[n] - 'A' + 'a');

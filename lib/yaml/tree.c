@@ -17,7 +17,8 @@ ngojst_node *ngojst_node_get(const ngojst_node *map, const char *key)
 	for (p = map->u.map.pairs, end = p + map->u.map.count; p < end; p++) {
 		const ngojst_node *k = p->key;
 
-		if (k->u.scalar.len == len && memcmp(k->u.scalar.str, key, len) == 0)
+		if (k->u.scalar.len == len && k->u.scalar.str[0] == key[0] &&
+		    memcmp(k->u.scalar.str, key, len) == 0)
 			return p->value;
 	}
 	return NULL;

@@ -25,7 +25,7 @@ typedef struct tree_diff_result {
 	char why[512];           /* the first difference */
 } tree_diff_result;
 
-static bool tree_diff_nodes(const ngojst_node *a, const ngojst_node *b, char *why, size_t n)
+static inline bool tree_diff_nodes(const ngojst_node *a, const ngojst_node *b, char *why, size_t n)
 {
 	size_t i;
 
@@ -79,7 +79,7 @@ static bool tree_diff_nodes(const ngojst_node *a, const ngojst_node *b, char *wh
 	return false;
 }
 
-static bool tree_diff_same_diag(const ngojst_context *a, const ngojst_context *b, char *why,
+static inline bool tree_diff_same_diag(const ngojst_context *a, const ngojst_context *b, char *why,
 				size_t n)
 {
 	const ngojst_diag *da, *db;
@@ -108,7 +108,7 @@ typedef struct tree_diff_side {
 	int open_rc;
 } tree_diff_side;
 
-static bool tree_diff_open(tree_diff_side *side, const char *data, size_t len,
+static inline bool tree_diff_open(tree_diff_side *side, const char *data, size_t len,
 			   const ngojst_context_options *opts, bool file, bool direct)
 {
 	memset(side, 0, sizeof(*side));
@@ -129,7 +129,7 @@ static bool tree_diff_open(tree_diff_side *side, const char *data, size_t len,
 	return true;
 }
 
-static void tree_diff_close(tree_diff_side *side)
+static inline void tree_diff_close(tree_diff_side *side)
 {
 	ngojst_reader_free(side->r);
 	if (side->fp)
@@ -138,7 +138,7 @@ static void tree_diff_close(tree_diff_side *side)
 }
 
 /* Read with a (which may read directly) and b (libyaml) in step. */
-static void tree_diff_compare(tree_diff_side *sa, tree_diff_side *sb, const char *what,
+static inline void tree_diff_compare(tree_diff_side *sa, tree_diff_side *sb, const char *what,
 			      tree_diff_result *res)
 {
 	size_t documents = 0, direct = 0;
@@ -193,7 +193,7 @@ static void tree_diff_compare(tree_diff_side *sa, tree_diff_side *sb, const char
  * a FILE read through libyaml only, under the given limits (NULL:
  * defaults). res->direct counts the buffer's documents read directly.
  * Returns false only if setting up failed (out of memory). */
-static bool tree_diff_read(const char *data, size_t len, const ngojst_limits *limits,
+static inline bool tree_diff_read(const char *data, size_t len, const ngojst_limits *limits,
 			   tree_diff_result *res)
 {
 	ngojst_context_options opts = NGOJST_CONTEXT_OPTIONS_INIT;
