@@ -699,14 +699,14 @@ static int run_check(ngojst_eval *ev)
 	/* Values are looked up without their JSON pointers, which are written
 	 * out (by looking the same values up again) only for a finding. */
 	case NGOJST_CHECK_DATE_ORDER:
-		if (!dexpr_value(ev, &ck->first, &d1, NULL, 0) || !dexpr_value(ev, &ck->then, &d2, NULL, 0))
+		if (!dexpr_value(ev, ck->first, &d1, NULL, 0) || !dexpr_value(ev, ck->then, &d2, NULL, 0))
 			return ev->err;
 		if (ngojst_date_cmp(d1, d2) > 0 || (ck->strict && ngojst_date_cmp(d1, d2) == 0)) {
 			ngojst_value x = { NGOJST_V_DATE, { 0 } }, y = { NGOJST_V_DATE, { 0 } };
 			ngojst_var vars[2];
 
-			dexpr_value(ev, &ck->first, &d1, p1, sizeof(p1));
-			dexpr_value(ev, &ck->then, &d2, p2, sizeof(p2));
+			dexpr_value(ev, ck->first, &d1, p1, sizeof(p1));
+			dexpr_value(ev, ck->then, &d2, p2, sizeof(p2));
 			x.u.d = d1;
 			y.u.d = d2;
 			vars[0].name = "first";
@@ -720,21 +720,21 @@ static int run_check(ngojst_eval *ev)
 	case NGOJST_CHECK_DEADLINE: {
 		ngojst_value due = { NGOJST_V_DATE, { 0 } }, act = { NGOJST_V_DATE, { 0 } };
 
-		if (!dexpr_value(ev, &ck->then, &due.u.d, NULL, 0))
+		if (!dexpr_value(ev, ck->then, &due.u.d, NULL, 0))
 			return ev->err;
-		if (dexpr_value(ev, &ck->first, &act.u.d, NULL, 0)) {
+		if (dexpr_value(ev, ck->first, &act.u.d, NULL, 0)) {
 			if (ngojst_date_cmp(act.u.d, due.u.d) > 0) {
 				ngojst_var vars[] = {
 					{ "actual", ngojst_eval_format_value(ev, &act, a, sizeof(a)) },
 					{ "due", ngojst_eval_format_value(ev, &due, b, sizeof(b)) },
 				};
-				dexpr_value(ev, &ck->first, &act.u.d, p1, sizeof(p1));
+				dexpr_value(ev, ck->first, &act.u.d, p1, sizeof(p1));
 				ngojst_eval_emit(ev, p1, vars, 2, false);
 			}
 		} else if (ck->if_missing == NGOJST_MISSING_OVERDUE && ngojst_date_cmp(ev->as_of, due.u.d) > 0) {
 			ngojst_var vars[] = { { "due", ngojst_eval_format_value(ev, &due, b, sizeof(b)) } };
 
-			dexpr_value(ev, &ck->first, &act.u.d, p1, sizeof(p1));
+			dexpr_value(ev, ck->first, &act.u.d, p1, sizeof(p1));
 			ngojst_eval_emit(ev, p1, vars, 1, true);
 		}
 		return ev->err;

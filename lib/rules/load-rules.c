@@ -210,6 +210,15 @@ static int parse_dexpr(ngojst_loader *ld, const ngojst_node *n, ngojst_dexpr *de
 	return NGOJST_OK;
 }
 
+static bool new_dexprs(ngojst_loader *ld, ngojst_check *ck)
+{
+	ck->first = ngojst_arena_zalloc(&ld->rs->arena, sizeof(*ck->first));
+	ck->then = ngojst_arena_zalloc(&ld->rs->arena, sizeof(*ck->then));
+	if (!ck->first || !ck->then)
+		ld->err = NGOJST_ENOMEM;
+	return ck->first && ck->then;
+}
+
 static int parse_cond(ngojst_loader *ld, const ngojst_node *n, ngojst_cond *c)
 {
 	static const char *const keys[] = { "present", "absent", "equals", "all", "any", "not", NULL };
@@ -335,8 +344,10 @@ static int parse_check(ngojst_loader *ld, const ngojst_node *n, ngojst_check *ck
 	case NGOJST_CHECK_DATE_ORDER:
 		if (!ngojst_ld_keys(ld, x, name, order_keys))
 			return ld->err;
-		parse_dexpr(ld, ngojst_node_get(x, "first"), &ck->first);
-		parse_dexpr(ld, ngojst_node_get(x, "then"), &ck->then);
+		if (!new_dexprs(ld, ck))
+			return ld->err;
+		parse_dexpr(ld, ngojst_node_get(x, "first"), ck->first);
+		parse_dexpr(ld, ngojst_node_get(x, "then"), ck->then);
 		if ((y = ngojst_node_get(x, "strict"))) {
 			ngojst_value v;
 
@@ -347,10 +358,12 @@ static int parse_check(ngojst_loader *ld, const ngojst_node *n, ngojst_check *ck
 	case NGOJST_CHECK_DEADLINE:
 		if (!ngojst_ld_keys(ld, x, name, dl_keys))
 			return ld->err;
-		parse_dexpr(ld, ngojst_node_get(x, "field"), &ck->first);
-		if (ck->first.kind != NGOJST_DE_VALUE || ck->first.base.kind != NGOJST_OP_PATH)
+		if (!new_dexprs(ld, ck))
+			return ld->err;
+		parse_dexpr(ld, ngojst_node_get(x, "field"), ck->first);
+		if (ck->first->kind != NGOJST_DE_VALUE || ck->first->base.kind != NGOJST_OP_PATH)
 			ngojst_ld_fail(ld, ngojst_node_get(x, "field"), "deadline: \"field\" must be a date field path");
-		parse_dexpr(ld, ngojst_node_get(x, "due"), &ck->then);
+		parse_dexpr(ld, ngojst_node_get(x, "due"), ck->then);
 		if ((name = ngojst_ld_str(ld, x, "if_missing", false, "deadline"))) {
 			if (!strcmp(name, "overdue"))
 				ck->if_missing = NGOJST_MISSING_OVERDUE;

@@ -188,7 +188,10 @@ typedef struct ngojst_check {
 	ngojst_operand value;       /* EQUALS */
 	ngojst_operand total;       /* SHARE whole */
 	const char *list;           /* IN_LIST */
-	ngojst_dexpr first, then;   /* DATE_ORDER: first <= then; DEADLINE: field (first) <= due (then) */
+	/* DATE_ORDER: first <= then; DEADLINE: field (first) <= due (then).
+	 * In the rule set's arena, for those two kinds only: inline they
+	 * would double the size of every rule. */
+	ngojst_dexpr *first, *then;
 	bool strict;                /* DATE_ORDER: first < then */
 	ngojst_if_missing if_missing;
 	const char *builtin;        /* BUILTIN */

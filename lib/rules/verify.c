@@ -309,9 +309,9 @@ static bool check_for_kind(ngojst_loader *ld, ngojst_rule *r, const ngojst_kind 
 			return rule_fail(ld, r, &ck->field.pos, "unknown list \"%s\"", ck->list) == 0;
 		return true;
 	case NGOJST_CHECK_DATE_ORDER:
-		return check_dexpr(ld, r, k, &ck->first, "first") && check_dexpr(ld, r, k, &ck->then, "then");
+		return check_dexpr(ld, r, k, ck->first, "first") && check_dexpr(ld, r, k, ck->then, "then");
 	case NGOJST_CHECK_DEADLINE:
-		return check_dexpr(ld, r, k, &ck->first, "field") && check_dexpr(ld, r, k, &ck->then, "due");
+		return check_dexpr(ld, r, k, ck->first, "field") && check_dexpr(ld, r, k, ck->then, "due");
 	case NGOJST_CHECK_SUM:
 		if (!resolve(ld, r, k, &ck->field, &pt))
 			return false;
