@@ -210,18 +210,14 @@ static inline bool tree_diff_read(const char *data, size_t len, const ngojst_lim
 	if (!tree_diff_open(&file, data, len, &opts, true, true))
 		goto out_file;
 	ok = true;
-	if (buf.open_rc) {
-		/* Refused as a whole (max_input_bytes): not a reader matter. */
-		res->same = true;
-		res->rc = buf.open_rc;
-		goto out_file;
-	}
 	if (lib.open_rc || file.open_rc) {
 		snprintf(res->why, sizeof(res->why), "a FILE reader could not be opened");
 		goto out_file;
 	}
 	tree_diff_compare(&file, &lib, "file", res);
-	if (res->same) {
+	/* A buffer over max_input_bytes is refused as a whole, before any
+	 * reading: then only the FILE readers are compared. */
+	if (res->same && !buf.open_rc) {
 		tree_diff_close(&lib);
 		if (!tree_diff_open(&lib, data, len, &opts, true, false)) {
 			ok = false;
