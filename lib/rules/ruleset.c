@@ -1,4 +1,5 @@
 /* Rule-set lookups and the public read-only views. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -130,31 +131,32 @@ bool ngojst_rule_applies(const ngojst_rule *r, const char *kind, ngojst_date law
 
 int ngojst_rule_citation(const ngojst_ruleset *rs, const ngojst_rule *r, ngojst_lang lang, char *buf, size_t size)
 {
+	static const struct {
+		size_t offset;
+		const char *pl, *en;
+	} parts[] = {
+		{ offsetof(ngojst_basis, ust), " ust. ", " sec. " },
+		{ offsetof(ngojst_basis, pkt), " pkt ", " item " },
+		{ offsetof(ngojst_basis, lit), " lit. ", " letter " },
+		{ offsetof(ngojst_basis, zd), " zd. ", " sentence " },
+	};
 	const ngojst_basis *b = &r->basis;
 	const ngojst_source *src = ngojst_ruleset_source(rs, b->act);
 	const char *act = src ? (lang == NGOJST_LANG_PL ? src->short_pl : src->short_en) : b->act;
 	bool pl = lang == NGOJST_LANG_PL;
-	size_t n = 0;
+	size_t n = 0, i;
 
 	if (size)
 		buf[0] = '\0';
 	ngojst_str_cat(buf, size, &n, b->art ? "art. " : "§ ");
 	ngojst_str_cat(buf, size, &n, b->art ? b->art : b->par ? b->par : "");
-	if (b->ust) {
-		ngojst_str_cat(buf, size, &n, pl ? " ust. " : " sec. ");
-		ngojst_str_cat(buf, size, &n, b->ust);
-	}
-	if (b->pkt) {
-		ngojst_str_cat(buf, size, &n, pl ? " pkt " : " item ");
-		ngojst_str_cat(buf, size, &n, b->pkt);
-	}
-	if (b->lit) {
-		ngojst_str_cat(buf, size, &n, pl ? " lit. " : " letter ");
-		ngojst_str_cat(buf, size, &n, b->lit);
-	}
-	if (b->zd) {
-		ngojst_str_cat(buf, size, &n, pl ? " zd. " : " sentence ");
-		ngojst_str_cat(buf, size, &n, b->zd);
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		const char *v = *(const char *const *)((const char *)b + parts[i].offset);
+
+		if (v) {
+			ngojst_str_cat(buf, size, &n, pl ? parts[i].pl : parts[i].en);
+			ngojst_str_cat(buf, size, &n, v);
+		}
 	}
 	ngojst_str_cat(buf, size, &n, " ");
 	ngojst_str_cat(buf, size, &n, act ? act : "");

@@ -170,21 +170,8 @@ static int end_line(bscan *b)
 static int new_node(bscan *b, ngojst_node **out, ngojst_node_type type, const bmark *at,
 		    size_t extra)
 {
-	ngojst_reader *r = b->r;
-	ngojst_node *n;
-
-	if (r->node_count >= r->ctx->limits.max_nodes ||
-	    !(n = ngojst_arena_alloc(r->arena, sizeof(*n) + extra)))
-		return NO;
-	n->type = type;
-	n->style = NGOJST_SCALAR_PLAIN;
-	n->line = at->line;
-	n->column = at->column;
-	n->offset = at->offset;
-	n->tag = NULL;
-	r->node_count++;
-	*out = n;
-	return NGOJST_OK;
+	*out = ngojst_reader_node(b->r, type, at->line, at->column, at->offset, extra);
+	return *out ? NGOJST_OK : NO;
 }
 
 /* A scalar whose text is written by the caller into (char *)(n + 1). */
@@ -212,41 +199,14 @@ static int empty_scalar(bscan *b, ngojst_node **out, const bmark *at)
 
 static int push(ngojst_reader *r, ngojst_node *n)
 {
-	if (r->nitems == r->items_cap &&
-	    ngojst_grow(r->ctx, (void **)&r->items, &r->items_cap, r->nitems + 1, sizeof(*r->items)))
-		return NO;
-	r->items[r->nitems++] = n;
-	return NGOJST_OK;
+	return ngojst_reader_push(r, n) ? NO : NGOJST_OK;
 }
 
 /* Move the children pushed since `start` into collection n. */
 static int close_collection(bscan *b, ngojst_node *n, size_t start)
 {
-	ngojst_reader *r = b->r;
-	size_t count = r->nitems - start, i;
-
-	if (n->type == NGOJST_NODE_MAPPING) {
-		ngojst_pair *dst = NULL;
-
-		if (count && !(dst = ngojst_arena_alloc(r->arena, count / 2 * sizeof(*dst))))
-			return NO;
-		for (i = 0; i < count / 2; i++) {
-			dst[i].key = r->items[start + 2 * i];
-			dst[i].value = r->items[start + 2 * i + 1];
-		}
-		n->u.map.pairs = dst;
-		n->u.map.count = count / 2;
-	} else {
-		ngojst_node **dst = NULL;
-
-		if (count && !(dst = ngojst_arena_alloc(r->arena, count * sizeof(*dst))))
-			return NO;
-		if (count)
-			memcpy(dst, r->items + start, count * sizeof(*dst));
-		n->u.seq.items = dst;
-		n->u.seq.count = count;
-	}
-	r->nitems = start;
+	if (ngojst_reader_close(b->r, n, start))
+		return NO;
 	b->depth--;
 	return NGOJST_OK;
 }
@@ -816,6 +776,17 @@ static int value_below(bscan *b, int n, bool after_key, const bmark *missing, ng
 	return empty_scalar(b, out, missing);
 }
 
+/* After ":" or "-" (at p): where a missing value would be (*after), and
+ * whether the rest of the line is empty (spaces, a comment). Leaves p at
+ * the first byte that is not a space. */
+static bool nothing_follows(bscan *b, bmark *after)
+{
+	*after = mark_at(b, b->p);
+	while (b->p < b->end && *b->p == ' ')
+		b->p++;
+	return b->p >= b->end || *b->p == '\n' || *b->p == '#';
+}
+
 /* A block mapping at indentation n whose first key has been read, with p
  * after it. */
 static int block_mapping(bscan *b, int n, ngojst_node *key, ngojst_node **out)
@@ -832,10 +803,7 @@ static int block_mapping(bscan *b, int n, ngojst_node *key, ngojst_node **out)
 
 		if (!colon_follows(b) || push_key(b, key, start))
 			return NO;
-		after = mark_at(b, b->p);
-		while (b->p < b->end && *b->p == ' ')
-			b->p++;
-		if (b->p >= b->end || *b->p == '\n' || *b->p == '#') {
+		if (nothing_follows(b, &after)) {
 			if (value_below(b, n, true, &after, &v))
 				return NO;
 		} else if (inline_value(b, n, &v)) {
@@ -870,10 +838,7 @@ static int block_sequence(bscan *b, int n, bool indentless, ngojst_node **out)
 		bmark after;
 
 		b->p++;
-		after = mark_at(b, b->p);
-		while (b->p < b->end && *b->p == ' ')
-			b->p++;
-		if (b->p >= b->end || *b->p == '\n' || *b->p == '#') {
+		if (nothing_follows(b, &after)) {
 			if (value_below(b, n, false, &after, &item))
 				return NO;
 		} else {
@@ -1073,7 +1038,6 @@ int ngojst_block_document(ngojst_reader *r)
 	const unsigned char *end, *q, *doc_end;
 	bscan b;
 	ngojst_node *root;
-	ngojst_tree *t;
 	unsigned max_depth = r->ctx->limits.max_depth;
 
 	memset(&b, 0, sizeof(b));
@@ -1135,14 +1099,8 @@ int ngojst_block_document(ngojst_reader *r)
 		return NO;
 	if (block_node(&b, -1, &root) || b.indent >= 0 || root->type == NGOJST_NODE_SCALAR)
 		return NO;
-	t = ngojst_arena_alloc(r->arena, sizeof(*t));
-	if (!t || !(t->source = ngojst_arena_strdup(r->arena, r->name)))
+	if (ngojst_reader_finish(r, root))
 		return NO;
-	t->root = root;
-	t->index = r->doc_index;
-	t->node_count = r->node_count;
-	r->root = root;
-	r->tree = t;
 	/* Count the lines to the next document. */
 	for (q = b.ls; q < doc_end; q++)
 		if (*q == '\n')

@@ -28,21 +28,8 @@ typedef struct jscan {
 static int json_node(jscan *j, ngojst_node **out, ngojst_node_type type, const unsigned char *at,
 		     uint32_t col, size_t extra)
 {
-	ngojst_reader *r = j->r;
-	ngojst_node *n;
-
-	if (r->node_count >= r->ctx->limits.max_nodes ||
-	    !(n = ngojst_arena_alloc(r->arena, sizeof(*n) + extra)))
-		return NGOJST_DIRECT_NO;
-	n->type = type;
-	n->style = NGOJST_SCALAR_PLAIN;
-	n->line = 1;
-	n->column = col;
-	n->offset = (size_t)(at - j->base);
-	n->tag = NULL;
-	r->node_count++;
-	*out = n;
-	return NGOJST_OK;
+	*out = ngojst_reader_node(j->r, type, 1, col, (size_t)(at - j->base), extra);
+	return *out ? NGOJST_OK : NGOJST_DIRECT_NO;
 }
 
 static inline void json_spaces(jscan *j)
@@ -156,22 +143,13 @@ static int json_plain(jscan *j, ngojst_node **out)
 
 static int json_value(jscan *j, ngojst_node **out);
 
-static int json_push(ngojst_reader *r, ngojst_node *n)
-{
-	if (r->nitems == r->items_cap &&
-	    ngojst_grow(r->ctx, (void **)&r->items, &r->items_cap, r->nitems + 1, sizeof(*r->items)) != NGOJST_OK)
-		return NGOJST_DIRECT_NO;
-	r->items[r->nitems++] = n;
-	return NGOJST_OK;
-}
-
 /* An object or an array (open is '{' or '['). */
 static int json_collection(jscan *j, ngojst_node **out)
 {
 	ngojst_reader *r = j->r;
 	bool map = *j->p == '{';
 	unsigned char close = map ? '}' : ']';
-	size_t start = r->nitems, count, i;
+	size_t start = r->nitems, i;
 	ngojst_node *n, *v;
 
 	if (++j->depth > j->max_depth ||
@@ -194,13 +172,13 @@ static int json_collection(jscan *j, ngojst_node **out)
 				for (i = start; i < r->nitems; i += 2)
 					if (ngojst_same_scalar(r->items[i], k))
 						return NGOJST_DIRECT_NO; /* libyaml's path reports it */
-				if (json_push(r, k) || j->p >= j->end || *j->p != ':')
+				if (ngojst_reader_push(r, k) || j->p >= j->end || *j->p != ':')
 					return NGOJST_DIRECT_NO;
 				j->p++;
 				j->col++;
 				json_spaces(j);
 			}
-			if (json_value(j, &v) || json_push(r, v))
+			if (json_value(j, &v) || ngojst_reader_push(r, v))
 				return NGOJST_DIRECT_NO;
 			json_spaces(j);
 			if (j->p < j->end && *j->p == ',') {
@@ -217,34 +195,8 @@ static int json_collection(jscan *j, ngojst_node **out)
 			return NGOJST_DIRECT_NO;
 		}
 	}
-	count = r->nitems - start;
-	if (map && count) {
-		ngojst_pair *dst = ngojst_arena_alloc(r->arena, count / 2 * sizeof(*dst));
-
-		if (!dst)
-			return NGOJST_DIRECT_NO;
-		for (i = 0; i < count / 2; i++) {
-			dst[i].key = r->items[start + 2 * i];
-			dst[i].value = r->items[start + 2 * i + 1];
-		}
-		n->u.map.pairs = dst;
-		n->u.map.count = count / 2;
-	} else if (map) {
-		n->u.map.pairs = NULL;
-		n->u.map.count = 0;
-	} else if (count) {
-		ngojst_node **dst = ngojst_arena_alloc(r->arena, count * sizeof(*dst));
-
-		if (!dst)
-			return NGOJST_DIRECT_NO;
-		memcpy(dst, r->items + start, count * sizeof(*dst));
-		n->u.seq.items = dst;
-		n->u.seq.count = count;
-	} else {
-		n->u.seq.items = NULL;
-		n->u.seq.count = 0;
-	}
-	r->nitems = start;
+	if (ngojst_reader_close(r, n, start))
+		return NGOJST_DIRECT_NO;
 	j->depth--;
 	*out = n;
 	return NGOJST_OK;
@@ -267,7 +219,6 @@ int ngojst_json_line_document(ngojst_reader *r)
 {
 	jscan j;
 	ngojst_node *root;
-	ngojst_tree *t;
 	const unsigned char *end;
 
 	if (r->src.file || r->src.len > r->ctx->limits.max_document_bytes)
@@ -297,14 +248,6 @@ int ngojst_json_line_document(ngojst_reader *r)
 	json_spaces(&j);
 	if (j.p != j.end)
 		return NGOJST_DIRECT_NO;
-	t = ngojst_arena_alloc(r->arena, sizeof(*t));
-	if (!t || !(t->source = ngojst_arena_strdup(r->arena, r->name)))
-		return NGOJST_DIRECT_NO;
-	t->root = root;
-	t->index = r->doc_index;
-	t->node_count = r->node_count;
-	r->root = root;
-	r->tree = t;
-	return NGOJST_OK;
+	return ngojst_reader_finish(r, root) ? NGOJST_DIRECT_NO : NGOJST_OK;
 }
 

@@ -109,6 +109,38 @@ static inline bool ngojst_same_scalar(const ngojst_node *a, const ngojst_node *b
 	       memcmp(a->u.scalar.str, b->u.scalar.str, a->u.scalar.len) == 0;
 }
 
+/* For the direct readers: a node with `extra` bytes after it (a scalar's
+ * text), counted against max_nodes; NULL past the limit or out of memory
+ * (either way libyaml's path then reads the document and reports it). */
+static inline ngojst_node *ngojst_reader_node(ngojst_reader *r, ngojst_node_type type, uint32_t line,
+					      uint32_t column, size_t offset, size_t extra)
+{
+	ngojst_node *n;
+
+	if (r->node_count >= r->ctx->limits.max_nodes ||
+	    !(n = ngojst_arena_alloc(r->arena, sizeof(*n) + extra)))
+		return NULL;
+	n->type = type;
+	n->style = NGOJST_SCALAR_PLAIN;
+	n->line = line;
+	n->column = column;
+	n->offset = offset;
+	n->tag = NULL;
+	r->node_count++;
+	return n;
+}
+
+/* Push a finished child on the reader's item stack (shared by the open
+ * collections); NGOJST_ENOMEM. */
+int ngojst_reader_push(ngojst_reader *r, ngojst_node *n);
+/* Move the children pushed since `start` into collection n (exact-size
+ * arrays in the arena) and pop them; NGOJST_ENOMEM. */
+int ngojst_reader_close(ngojst_reader *r, ngojst_node *n, size_t start);
+
+/* The document just read, with this root, becomes r->tree (in the reader's
+ * arena). NGOJST_ENOMEM. */
+int ngojst_reader_finish(ngojst_reader *r, ngojst_node *root);
+
 /* The direct readers return NGOJST_OK with r->tree set, or this when the
  * input is not one they cover exactly: the caller then resets the document
  * and lets libyaml read it (and report any error). */

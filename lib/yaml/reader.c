@@ -645,39 +645,53 @@ static int on_start(ngojst_reader *r, const yaml_event_t *ev, ngojst_node_type t
 	return NGOJST_OK;
 }
 
-static int on_end(ngojst_reader *r)
+int ngojst_reader_push(ngojst_reader *r, ngojst_node *n)
 {
-	frame f = r->frames[--r->nframes];
-	ngojst_node *n = f.node, **items;
-	size_t count = r->nitems - f.start, i;
-	pos at = { n->line, n->column, n->offset };
+	if (r->nitems == r->items_cap &&
+	    ngojst_grow(r->ctx, (void **)&r->items, &r->items_cap, r->nitems + 1, sizeof(*r->items)))
+		return NGOJST_ENOMEM;
+	r->items[r->nitems++] = n;
+	return NGOJST_OK;
+}
+
+int ngojst_reader_close(ngojst_reader *r, ngojst_node *n, size_t start)
+{
+	size_t count = r->nitems - start, i;
 
 	/* (r->items may still be NULL: no arithmetic on it before a child.) */
-	items = count ? r->items + f.start : NULL;
-
 	if (n->type == NGOJST_NODE_SEQUENCE) {
-		if (count) {
-			ngojst_node **dst = ngojst_arena_alloc(r->arena, count * sizeof(*dst));
+		ngojst_node **dst = NULL;
 
-			if (!dst)
-				return fail_oom(r, &at);
-			memcpy(dst, items, count * sizeof(*dst));
-			n->u.seq.items = dst;
-			n->u.seq.count = count;
-		}
-	} else if (count) {
-		ngojst_pair *dst = ngojst_arena_alloc(r->arena, count / 2 * sizeof(*dst));
+		if (count && !(dst = ngojst_arena_alloc(r->arena, count * sizeof(*dst))))
+			return NGOJST_ENOMEM;
+		if (count)
+			memcpy(dst, r->items + start, count * sizeof(*dst));
+		n->u.seq.items = dst;
+		n->u.seq.count = count;
+	} else {
+		ngojst_pair *dst = NULL;
 
-		if (!dst)
-			return fail_oom(r, &at);
+		if (count && !(dst = ngojst_arena_alloc(r->arena, count / 2 * sizeof(*dst))))
+			return NGOJST_ENOMEM;
 		for (i = 0; i < count / 2; i++) {
-			dst[i].key = items[2 * i];
-			dst[i].value = items[2 * i + 1];
+			dst[i].key = r->items[start + 2 * i];
+			dst[i].value = r->items[start + 2 * i + 1];
 		}
 		n->u.map.pairs = dst;
 		n->u.map.count = count / 2;
 	}
-	r->nitems = f.start;
+	r->nitems = start;
+	return NGOJST_OK;
+}
+
+static int on_end(ngojst_reader *r)
+{
+	frame f = r->frames[--r->nframes];
+	ngojst_node *n = f.node;
+	pos at = { n->line, n->column, n->offset };
+
+	if (ngojst_reader_close(r, n, f.start))
+		return fail_oom(r, &at);
 	if (f.anchor) {
 		r->anchors[f.anchor - 1].size = f.size;
 		r->anchors[f.anchor - 1].open = false;
@@ -728,18 +742,26 @@ static int on_document_end(ngojst_reader *r, const yaml_event_t *ev)
 {
 	size_t end = ngojst_source_offset(&r->src, ev->end_mark.index, ev->end_mark.line,
 					  ev->end_mark.column);
-	ngojst_tree *t;
 
 	if (end > r->doc_start && end - r->doc_start > r->ctx->limits.max_document_bytes)
 		return document_too_big(r);
 	ngojst_source_set_doc_floor(&r->src, end);
 	r->in_document = false;
-	t = ngojst_arena_alloc(r->arena, sizeof(*t));
-	if (!t || !(t->source = ngojst_arena_strdup(r->arena, r->name)))
+	if (ngojst_reader_finish(r, r->root))
 		return fail_oom(r, &r->doc_at);
-	t->root = r->root;
+	return NGOJST_OK;
+}
+
+int ngojst_reader_finish(ngojst_reader *r, ngojst_node *root)
+{
+	ngojst_tree *t = ngojst_arena_alloc(r->arena, sizeof(*t));
+
+	if (!t || !(t->source = ngojst_arena_strdup(r->arena, r->name)))
+		return NGOJST_ENOMEM;
+	t->root = root;
 	t->index = r->doc_index;
 	t->node_count = r->node_count;
+	r->root = root;
 	r->tree = t;
 	return NGOJST_OK;
 }
