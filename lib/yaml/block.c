@@ -3,8 +3,9 @@
  * Most documents people write, and all the built-in rule sets, use a small
  * part of YAML: block mappings and sequences, one-line plain and quoted
  * scalars, flow collections, literal and folded block scalars, comments and
- * "---" between documents. Such a document of a buffer is read here straight
- * into the tree that libyaml's events would build: the same nodes, styles,
+ * "---" between documents. Such a document (of a buffer, or of a file once
+ * the source's window holds all of it) is read here straight into the tree
+ * that libyaml's events would build: the same nodes, styles,
  * lines, columns and byte offsets. libyaml spends most of a check's time
  * on its token queue and per-character reading; this reader touches each
  * byte a few times.
@@ -26,6 +27,9 @@
 #define BLOCK_MAX_DEPTH 64
 #define BLOCK_MAX_KEY 1000 /* libyaml's simple keys end at 1024 characters */
 #define BLOCK_MAX_PAIRS 256
+/* Indentations and columns are ints and uint32s here: bigger documents go
+ * to libyaml. */
+#define BLOCK_MAX_DOCUMENT ((size_t)INT32_MAX / 2)
 #define NO NGOJST_DIRECT_NO
 
 typedef struct bmark {
@@ -992,6 +996,13 @@ static bool scan_lines(const unsigned char *q, const unsigned char *end, size_t 
 	return true;
 }
 
+static size_t max_document(const ngojst_reader *r)
+{
+	size_t max = r->ctx->limits.max_document_bytes;
+
+	return max < BLOCK_MAX_DOCUMENT ? max : BLOCK_MAX_DOCUMENT;
+}
+
 /* Does [q, e) hold a line with more than spaces or a comment? */
 static bool has_content(const unsigned char *q, const unsigned char *e)
 {
@@ -1014,7 +1025,7 @@ static bool has_content(const unsigned char *q, const unsigned char *e)
 static bool document_bytes(ngojst_reader *r, bscan *b)
 {
 	ngojst_source *s = &r->src;
-	size_t e, max = r->ctx->limits.max_document_bytes;
+	size_t e, max = max_document(r);
 
 	if (s->file) {
 		if (!ngojst_source_window_document(s, r->next_at, r->next_at, max, &e))
@@ -1051,7 +1062,7 @@ int ngojst_block_document(ngojst_reader *r)
 	b.ls = q;
 	/* Blank and comment lines before the first document. */
 	if (!r->doc_index) {
-		if (!scan_lines(q, end, r->ctx->limits.max_document_bytes, &doc_end))
+		if (!scan_lines(q, end, max_document(r), &doc_end))
 			return NO;
 		next_content(&b, q);
 		if (b.indent < 0)
@@ -1071,7 +1082,7 @@ int ngojst_block_document(ngojst_reader *r)
 		b.ls = q;
 		b.p = q + 3;
 		if (!scan_lines(q + 3 < end && q[3] == '\n' ? q + 4 : q + 3, end,
-				r->ctx->limits.max_document_bytes, &doc_end))
+				max_document(r), &doc_end))
 			return NO;
 		/* (scan_lines started mid-line past "---": its first line was
 		 * checked from there, which is what is left of it.) */
@@ -1091,7 +1102,7 @@ int ngojst_block_document(ngojst_reader *r)
 		r->doc_at = (pos){ (uint32_t)b.line + 1, (uint32_t)b.indent + 1,
 				   (size_t)(b.p - b.data) + b.data_off };
 	}
-	if ((size_t)(doc_end - b.data) + b.data_off - r->doc_at.offset > r->ctx->limits.max_document_bytes)
+	if ((size_t)(doc_end - b.data) + b.data_off - r->doc_at.offset > max_document(r))
 		return NO;
 	r->doc_start = r->doc_at.offset;
 	/* The root: a block collection that ends with the document. */
