@@ -356,7 +356,12 @@ bool ngojst_source_window_document(ngojst_source *s, size_t keep, size_t from, s
 {
 	size_t scanned = from; /* input offset of the next line start to look at */
 
-	s->cur_byte = keep; /* what fill() keeps */
+	/* fill() keeps the bytes from the cursor on, and those not yet given
+	 * to libyaml: before libyaml starts (it starts at a document read
+	 * from here on, see ngojst_source_start_at), that is from keep on. */
+	s->cur_byte = keep;
+	if (s->deliv < keep - s->base)
+		s->valid = s->deliv = keep - s->base;
 	for (;;) {
 		const unsigned char *d = s->data;
 		size_t top = s->base + s->len;
