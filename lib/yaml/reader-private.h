@@ -132,7 +132,14 @@ static inline ngojst_node *ngojst_reader_node(ngojst_reader *r, ngojst_node_type
 
 /* Push a finished child on the reader's item stack (shared by the open
  * collections); NGOJST_ENOMEM. */
-int ngojst_reader_push(ngojst_reader *r, ngojst_node *n);
+static inline int ngojst_reader_push(ngojst_reader *r, ngojst_node *n)
+{
+	if (r->nitems == r->items_cap &&
+	    ngojst_grow(r->ctx, (void **)&r->items, &r->items_cap, r->nitems + 1, sizeof(*r->items)))
+		return NGOJST_ENOMEM;
+	r->items[r->nitems++] = n;
+	return NGOJST_OK;
+}
 /* Move the children pushed since `start` into collection n (exact-size
  * arrays in the arena) and pop them; NGOJST_ENOMEM. */
 int ngojst_reader_close(ngojst_reader *r, ngojst_node *n, size_t start);

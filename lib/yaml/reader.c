@@ -645,15 +645,6 @@ static int on_start(ngojst_reader *r, const yaml_event_t *ev, ngojst_node_type t
 	return NGOJST_OK;
 }
 
-int ngojst_reader_push(ngojst_reader *r, ngojst_node *n)
-{
-	if (r->nitems == r->items_cap &&
-	    ngojst_grow(r->ctx, (void **)&r->items, &r->items_cap, r->nitems + 1, sizeof(*r->items)))
-		return NGOJST_ENOMEM;
-	r->items[r->nitems++] = n;
-	return NGOJST_OK;
-}
-
 int ngojst_reader_close(ngojst_reader *r, ngojst_node *n, size_t start)
 {
 	size_t count = r->nitems - start, i;
