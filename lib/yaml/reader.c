@@ -1,11 +1,15 @@
-/* The document reader: libyaml events to an arena tree.
+/* The document reader: documents to arena trees.
  *
- * This is the only code that talks to libyaml. Nodes are built straight from
- * parser events with an explicit stack (no recursion, depth capped by
- * max_depth); the children of every open collection sit on one shared item
- * stack and are copied into an exact-size arena array when it closes. All
- * the nodes and strings of a document live in one arena that is reset for
- * the next document, so a long stream runs in bounded memory. */
+ * Each document is first offered to the direct readers (block.c for block
+ * style, json-line.c for a buffer holding one JSON object on one line); at
+ * the first one they do not cover, libyaml reads the rest of the input,
+ * from that document's first byte. This is the only code that talks to
+ * libyaml. Nodes are built straight from parser events with an explicit
+ * stack (no recursion, depth capped by max_depth); the children of every
+ * open collection sit on one shared item stack and are copied into an
+ * exact-size arena array when it closes. All the nodes and strings of a
+ * document live in one arena that is reset for the next document, so a
+ * long stream runs in bounded memory. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
