@@ -2,8 +2,9 @@
  *
  * Most documents people write, and all the built-in rule sets, use a small
  * part of YAML: block mappings and sequences, one-line plain and quoted
- * scalars, flow collections, literal and folded block scalars, comments and
- * "---" between documents. Such a document (of a buffer, or of a file once
+ * scalars, flow collections (also as the root: JSON, pretty-printed or
+ * not), literal and folded block scalars, comments and "---" between
+ * documents. Such a document (of a buffer, or of a file once
  * the source's window holds all of it) is read here straight into the tree
  * that libyaml's events would build: the same nodes, styles,
  * lines, columns and byte offsets. libyaml spends most of a check's time
@@ -298,6 +299,33 @@ static const unsigned char *plain_stop(const unsigned char *q, const unsigned ch
 	return q;
 }
 
+/* In a flow collection, whether a plain scalar whose text stops at q ends
+ * there: before ",", "]", "}" or ":" on its line; at the line's end (or a
+ * comment) only if what comes next is ",", "]", "}" or a comment, which
+ * cannot continue it (a pretty-printed JSON value before its "}"). */
+static bool flow_plain_ends(const bscan *b, const unsigned char *q)
+{
+	const unsigned char *end = b->end;
+	bool crossed = false;
+
+	for (;;) {
+		while (q < end && *q == ' ')
+			q++;
+		if (q < end && *q == '#') {
+			q = memchr(q, '\n', (size_t)(end - q));
+			if (!q)
+				return false;
+		}
+		if (q >= end)
+			return false;
+		if (*q != '\n')
+			break;
+		q++;
+		crossed = true;
+	}
+	return *q == ',' || *q == ']' || *q == '}' || (!crossed && *q == ':');
+}
+
 static int plain(bscan *b, bool flow, ngojst_node **out)
 {
 	const unsigned char *s = b->p, *q = s, *end = b->end, *last;
@@ -332,14 +360,8 @@ static int plain(bscan *b, bool flow, ngojst_node **out)
 			break;
 		}
 	}
-	if (flow) {
-		const unsigned char *t = q;
-
-		while (t < end && *t == ' ')
-			t++;
-		if (t >= end || (*t != ',' && *t != ']' && *t != '}' && *t != ':'))
-			return NO; /* it may go on on the next line */
-	}
+	if (flow && !flow_plain_ends(b, q))
+		return NO; /* it may go on on the next line */
 	for (last = q; last > s && last[-1] == ' '; last--)
 		;
 	at = mark_at(b, s);
@@ -661,7 +683,7 @@ static int flow_space(bscan *b, int n)
 		while (q < end && *q == ' ')
 			q++;
 		if (q < end && *q == '#') {
-			if (q == b->ls || q[-1] != ' ')
+			if (q != b->ls && q[-1] != ' ')
 				return NO;
 			q = memchr(q, '\n', (size_t)(end - q));
 			if (!q)
@@ -1105,10 +1127,17 @@ int ngojst_block_document(ngojst_reader *r)
 	if ((size_t)(doc_end - b.data) + b.data_off - r->doc_at.offset > max_document(r))
 		return NO;
 	r->doc_start = r->doc_at.offset;
-	/* The root: a block collection that ends with the document. */
-	if (b.indent < 0 || (!at_dash(&b) && (*b.p == '|' || *b.p == '>' || *b.p == '[' || *b.p == '{')))
+	/* The root: a collection that ends with the document (a flow one:
+	 * JSON, pretty-printed or not). */
+	if (b.indent < 0 || (!at_dash(&b) && (*b.p == '|' || *b.p == '>')))
 		return NO;
-	if (block_node(&b, -1, &root) || b.indent >= 0 || root->type == NGOJST_NODE_SCALAR)
+	if (*b.p == '[' || *b.p == '{') {
+		if (flow_collection(&b, -1, &root) || end_line(&b))
+			return NO;
+	} else if (block_node(&b, -1, &root)) {
+		return NO;
+	}
+	if (b.indent >= 0 || root->type == NGOJST_NODE_SCALAR)
 		return NO;
 	if (ngojst_reader_finish(r, root))
 		return NO;

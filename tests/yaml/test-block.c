@@ -74,6 +74,11 @@ static void test_constructs(void **state)
 	check_text("  a: 1\n  b: 2\n", 1, 1);                   /* an indented root */
 	check_text("\"quoted key\": 1\n'k2': [x]\n", 1, 1);
 	check_text("a:\n  b\n", 1, 1);                          /* a scalar on its own line */
+	check_text("[flow, root]\n", 1, 1);
+	check_text("{\n  \"a\": 1,\n  \"b\": [1, 2.5, {\"c\": null}],\n  \"d\": \"x\\n\\u017c\"\n}\n", 1, 1);
+	check_text("[\n  1,\n  true\n]\n---\n[\n\n]\n", 2, 2);
+	check_text("{a: 1 # c\n}\n", 1, 1);
+	check_text("{\"a\":1}\n", 1, 1);                         /* JSON on one line */
 
 	/* Left to libyaml (valid or not), same outcome. */
 	check_text("a: &anchor 1\nb: *anchor\n", 1, 0);
@@ -88,12 +93,14 @@ static void test_constructs(void **state)
 	check_text("a: |\n\n  x\n", 1, 0);
 	check_text("a: >\n  x\n    more\n  y\n", 1, 0);
 	check_text("a: [x, ]\n", 1, 0);
+	check_text("{\n \"a\":1\n}\n", 1, 0);                  /* no space after ":" */
+	check_text("[a\n b]\n", 1, 0);                           /* a plain scalar over two lines */
+	check_text("{a: 1\n# c\n}\n", 1, 1);
 	check_text("a: {x}\n", 1, 0);
 	check_text("a: [x: y]\n", 1, 0);
 	check_text("a: \"\\x41\"\n", 1, 0);
 	check_text("\xEF\xBB\xBF" "a: 1\n", 1, 0);
 	check_text("scalar root\n", 1, 0);
-	check_text("[flow, root]\n", 1, 0);
 	check_text("a: 1\na: 2\n", 0, 0);                       /* duplicate key: an error */
 	check_text("a: 1\n b: 2\n", 0, 0);
 	check_text("a:\n  - x\n  y: 1\n", 0, 0);
@@ -173,7 +180,8 @@ static void test_repository(void **state)
 		direct_docs);
 }
 
-/* The built-in rule sets and the samples must not need libyaml. */
+/* The built-in rule sets, the samples and pretty-printed JSON must not
+ * need libyaml. */
 static void test_covered(void **state)
 {
 	static const char *const files[] = {
@@ -181,6 +189,7 @@ static void test_covered(void **state)
 		"rulesets/pl/20-programme.yaml", "rulesets/pl/30-local-initiative.yaml",
 		"rulesets/pl/40-councils.yaml", "rulesets/pl/50-procurement.yaml",
 		"examples/samples/programme-2026.yaml", "bench/sample.yaml",
+		"bench/schema/AnnualProgramme.json", /* pretty-printed JSON */
 	};
 	size_t i;
 
@@ -259,7 +268,7 @@ static void test_mutations(void **state)
 	static const char *const seeds[] = {
 		"examples/samples/programme-2026.yaml", "bench/sample.yaml",
 		"rulesets/pl/00-meta.yaml", "rulesets/pl/10-lists.yaml",
-		"examples/overlays/krakow-inicjatywa-lokalna.yaml",
+		"examples/overlays/krakow-inicjatywa-lokalna.yaml", "bench/schema/ProgrammeReport.json",
 	};
 	size_t i, k, direct = 0, total = 0;
 
